@@ -1,0 +1,140 @@
+package display
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/janpfeifer/gonb/gonbui"
+)
+
+// Where the package writes, as variables so that its own tests can pretend
+// to run in a notebook without one. gonbui's Display functions check
+// [gonbui.IsNotebook] themselves, so under test they still send nothing.
+var (
+	inNotebook           = func() bool { return gonbui.IsNotebook }
+	stderr     io.Writer = os.Stderr
+)
+
+// SVG shows an SVG picture, such as the bytes a builder of package plots
+// returns. The XML prolog, if any, is dropped: the picture goes into the page
+// as HTML (GoNB does so because Jupyter's HTML export loses SVG outputs), and
+// an XML prolog has no meaning there.
+func SVG(svg []byte) {
+	if !inNotebook() {
+		return
+	}
+	gonbui.DisplaySVG(string(inlineSVG(svg)))
+}
+
+// inlineSVG returns svg from its <svg element on, leaving out what comes
+// before it (XML prolog, comments, doctype).
+func inlineSVG(svg []byte) []byte {
+	if i := bytes.Index(svg, []byte("<svg")); i > 0 {
+		return svg[i:]
+	}
+	return svg
+}
+
+// HTML shows s as HTML.
+func HTML(s string) {
+	if !inNotebook() {
+		return
+	}
+	gonbui.DisplayHTML(s)
+}
+
+// Markdown shows s as Markdown; Jupyter renders $...$ as mathematics.
+func Markdown(s string) {
+	if !inNotebook() {
+		return
+	}
+	gonbui.DisplayMarkdown(s)
+}
+
+// Plot shows the picture a builder of package plots returned or, when err is
+// not nil, writes err to standard error, which the notebook shows in red
+// under the cell. It takes both results so that a cell can pass a builder's
+// call straight in:
+//
+//	display.Plot(plots.Timings("sum of square roots", results))
+func Plot(svg []byte, err error) {
+	if !inNotebook() {
+		return
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "display: no plot:", err)
+		return
+	}
+	SVG(svg)
+}
+
+// Table shows a table with the given header row and rows of cells, built by
+// [TableMarkdown]. When the table is malformed it writes the error to
+// standard error instead.
+func Table(header []string, rows [][]string) {
+	if !inNotebook() {
+		return
+	}
+	md, err := TableMarkdown(header, rows)
+	if err != nil {
+		fmt.Fprintln(stderr, "display: no table:", err)
+		return
+	}
+	gonbui.DisplayMarkdown(md)
+}
+
+// TableMarkdown returns a Markdown table (the GitHub flavour, which Jupyter
+// renders) with the given header and rows.
+//
+// Cells are shown as plain text: characters that Markdown, HTML or Jupyter's
+// mathematics would interpret (such as | * _ ` < & $ and the backslash) are
+// escaped, and a line break inside a cell becomes <br>.
+//
+// It returns an error for an empty header, or a row whose number of cells
+// differs from the header's.
+func TableMarkdown(header []string, rows [][]string) (string, error) {
+	if len(header) == 0 {
+		return "", fmt.Errorf("display: a table needs a header with at least one column")
+	}
+	for i, row := range rows {
+		if len(row) != len(header) {
+			return "", fmt.Errorf("display: table row %d has %d cells, the header has %d", i, len(row), len(header))
+		}
+	}
+	var b strings.Builder
+	writeRow := func(cells []string) {
+		b.WriteString("|")
+		for _, c := range cells {
+			b.WriteString(" ")
+			b.WriteString(escapeCell(c))
+			b.WriteString(" |")
+		}
+		b.WriteString("\n")
+	}
+	writeRow(header)
+	b.WriteString("|")
+	for range header {
+		b.WriteString(" --- |")
+	}
+	b.WriteString("\n")
+	for _, row := range rows {
+		writeRow(row)
+	}
+	return b.String(), nil
+}
+
+// markdownEscaper backslash-escapes the ASCII punctuation that would change
+// how a cell renders: CommonMark lets any ASCII punctuation be escaped that
+// way, and Jupyter's Markdown renderers (marked, markdown-it) follow it,
+// including \| for a pipe inside a table cell and \$ for a dollar that must
+// not start mathematics.
+var markdownEscaper = strings.NewReplacer(
+	`\`, `\\`, "|", `\|`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+	"<", `\<`, ">", `\>`, "&", `\&`, "$", `\$`, "~", `\~`, "#", `\#`,
+	"\r\n", "<br>", "\n", "<br>", "\r", "<br>",
+)
+
+func escapeCell(s string) string { return markdownEscaper.Replace(s) }
