@@ -1,7 +1,10 @@
 package bench
 
 import (
+	"fmt"
+	"maps"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -55,4 +58,92 @@ func (r Result) Median() time.Duration {
 		return s[n/2]
 	}
 	return (s[n/2-1] + s[n/2]) / 2
+}
+
+// Mean returns the average sample, or 0 when there are none. Prefer
+// [Result.Median] for reporting: one slow run drags the mean along.
+func (r Result) Mean() time.Duration {
+	if len(r.Samples) == 0 {
+		return 0
+	}
+	var sum time.Duration
+	for _, s := range r.Samples {
+		sum += s
+	}
+	return sum / time.Duration(len(r.Samples))
+}
+
+// Spread returns Max - Min, how far apart the fastest and slowest runs
+// were, or 0 when there are no samples. A spread that is large next to the
+// median says the machine was busy with something else.
+func (r Result) Spread() time.Duration {
+	return r.Max() - r.Min()
+}
+
+// String returns a one-line summary such as
+//
+//	sumsqrt/goroutines workers=4 n=2000000: median 12.3ms (min 11.9ms, max 13ms, 5 runs)
+//
+// with the parameters in name order and durations to about three digits.
+func (r Result) String() string {
+	var b strings.Builder
+	b.WriteString(r.label())
+	if r.Workers != 0 {
+		fmt.Fprintf(&b, " workers=%d", r.Workers)
+	}
+	for _, k := range slices.Sorted(maps.Keys(r.Params)) {
+		fmt.Fprintf(&b, " %s=%s", k, r.Params[k])
+	}
+	if len(r.Samples) == 0 {
+		b.WriteString(": no samples")
+		return b.String()
+	}
+	fmt.Fprintf(&b, ": median %v (min %v, max %v, %d %s)",
+		round3(r.Median()), round3(r.Min()), round3(r.Max()), len(r.Samples), plural(len(r.Samples), "run", "runs"))
+	return b.String()
+}
+
+// label names the result as "name/strategy", leaving out the empty parts.
+func (r Result) label() string {
+	switch {
+	case r.Name == "" && r.Strategy == "":
+		return "(unnamed)"
+	case r.Strategy == "":
+		return r.Name
+	case r.Name == "":
+		return r.Strategy
+	}
+	return r.Name + "/" + r.Strategy
+}
+
+// Speedup returns how many times faster r ran than base: base's median
+// divided by r's. Above 1 r is faster, below 1 slower.
+//
+// It returns 0 when either median is 0 (no samples, or work too short to
+// measure), since no ratio can be formed; a real speedup is never 0, so
+// callers can test for it.
+func Speedup(base, r Result) float64 {
+	b, m := base.Median(), r.Median()
+	if b <= 0 || m <= 0 {
+		return 0
+	}
+	return float64(b) / float64(m)
+}
+
+// round3 rounds d to about three significant digits, which is all the
+// precision timings on a shared machine have.
+func round3(d time.Duration) time.Duration {
+	unit := time.Duration(1)
+	// The bound on unit keeps 1000*unit from overflowing for absurd d.
+	for unit < 1e15 && (d >= 1000*unit || d <= -1000*unit) {
+		unit *= 10
+	}
+	return d.Round(unit)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
