@@ -11,8 +11,7 @@ import "math"
 // fine-grained next to CPython's switch interval of 5 ms
 // (sys.getswitchinterval()), so an emulated GIL hands over promptly, while
 // one function call per 4096 iterations costs well under 1% (compare the
-// nil-check and noop-check sub-benchmarks). A power of two because
-// CPython-style intervals are arbitrary anyway and it reads as one.
+// nil-check and noop-check sub-benchmarks).
 const CheckEvery = 4096
 
 // xorshiftSeed is any non-zero start state: xorshift64 maps non-zero states
