@@ -80,7 +80,7 @@ func Table(header []string, rows [][]string) {
 	}
 	md, err := TableMarkdown(header, rows)
 	if err != nil {
-		fmt.Fprintln(stderr, "display: no table:", err)
+		fmt.Fprintln(stderr, err)
 		return
 	}
 	gonbui.DisplayMarkdown(md)

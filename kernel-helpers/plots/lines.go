@@ -37,7 +37,7 @@ func (o Options) Lines(title string, x, y Axis, series []Series) ([]byte, error)
 	}{{&p.X, x.Log}, {&p.Y, y.Log}} {
 		if a.log {
 			a.axis.Scale = plot.LogScale{}
-			a.axis.Tick.Marker = plot.LogTicks{Prec: -1}
+			a.axis.Tick.Marker = logTicks{}
 		}
 	}
 	return o.drawSeries(p, series, nil)

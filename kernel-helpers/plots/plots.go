@@ -191,7 +191,18 @@ func (o Options) render(p *plot.Plot, legend *plot.Legend, entries int) (svg []b
 	// readable in a notebook with a dark theme.
 	r := dc.Rectangle
 	dc.FillPolygon(color.White, []vg.Point{r.Min, {X: r.Max.X, Y: r.Min.Y}, r.Max, {X: r.Min.X, Y: r.Max.Y}})
+	// A margin keeps the title and the outermost tick labels off the edge.
+	m := o.FontSize * 0.6
+	dc = draw.Crop(dc, m, -m, m, -m)
 	area := dc
+	for _, a := range []*plot.Axis{&p.X, &p.Y} {
+		if _, linear := a.Scale.(plot.LinearScale); linear {
+			if _, custom := a.Tick.Marker.(plot.ConstantTicks); !custom {
+				a.Tick.Marker = niceTicks{}
+				roundUp(a)
+			}
+		}
+	}
 	if legend != nil && entries > 0 {
 		r := legend.Rectangle(dc)
 		gap := o.FontSize

@@ -74,6 +74,9 @@ func (o Options) Timings(title string, results []bench.Result) ([]byte, error) {
 	whiskers.CapWidth = slot * 0.25
 	p.Add(chart, whiskers)
 	p.NominalX(labels...)
+	// Each bar in the middle of a slot of width 1: without this, gonum/plot
+	// squeezes the data area to fit the outer bars, and the grid with it.
+	p.X.Min, p.X.Max = -0.5, float64(len(bars))-0.5
 	p.Y.Min = 0
 	return o.render(p, nil, 0)
 }
