@@ -183,3 +183,29 @@ func TestLines_oneSeriesWithoutName(t *testing.T) {
 	pic := parseSVG(t, svg)
 	assert.Contains(t, pic.texts, "memory (MiB)")
 }
+
+func TestTimings_longLabelsTilt(t *testing.T) {
+	results := func(strategies ...string) []bench.Result {
+		var rs []bench.Result
+		for _, s := range strategies {
+			rs = append(rs, bench.Result{Strategy: s, Samples: []time.Duration{ms}})
+		}
+		return rs
+	}
+	tests := []struct {
+		name    string
+		results []bench.Result
+		tilted  bool
+	}{
+		{"two short labels", results("sequential", "goroutines"), false},
+		{"eight long labels", results("sequential-baseline", "goroutines-per-core", "process-pool-fork", "process-pool-spawn",
+			"gil-threads-cpu", "cpython-threads-cpu", "asyncio-event-loop", "subinterpreters-pool"), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			svg, err := plots.Timings("labels", tt.results)
+			require.NoError(t, err)
+			assert.Equal(t, tt.tilted, bytes.Contains(svg, []byte("rotate(30")))
+		})
+	}
+}

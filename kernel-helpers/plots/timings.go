@@ -2,11 +2,13 @@ package plots
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"time"
 
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 
 	"concurrencylab/kernel-helpers/bench"
 )
@@ -74,6 +76,17 @@ func (o Options) Timings(title string, results []bench.Result) ([]byte, error) {
 	whiskers.CapWidth = slot * 0.25
 	p.Add(chart, whiskers)
 	p.NominalX(labels...)
+	// Labels wider than their slot would run into each other: tilt them, so
+	// that each ends under its own bar.
+	widest := vg.Length(0)
+	for _, l := range labels {
+		widest = max(widest, p.X.Tick.Label.Width(l))
+	}
+	if widest > slot*0.95 {
+		p.X.Tick.Label.Rotation = math.Pi / 6
+		p.X.Tick.Label.XAlign = draw.XRight
+		p.X.Tick.Label.YAlign = draw.YTop
+	}
 	// Each bar in the middle of a slot of width 1: without this, gonum/plot
 	// squeezes the data area to fit the outer bars, and the grid with it.
 	p.X.Min, p.X.Max = -0.5, float64(len(bars))-0.5
