@@ -126,14 +126,16 @@ func TableMarkdown(header []string, rows [][]string) (string, error) {
 	return b.String(), nil
 }
 
-// markdownEscaper backslash-escapes the ASCII punctuation that would change
-// how a cell renders: CommonMark lets any ASCII punctuation be escaped that
-// way, and Jupyter's Markdown renderers (marked, markdown-it) follow it,
-// including \| for a pipe inside a table cell and \$ for a dollar that must
-// not start mathematics.
+// markdownEscaper makes a cell plain text. It backslash-escapes the ASCII
+// punctuation that would change how a cell renders: CommonMark lets any ASCII
+// punctuation be escaped that way, and Jupyter's Markdown renderers follow
+// it, including \| for a pipe inside a table cell and \$ for a dollar that
+// must not start mathematics. The HTML characters < > & become entities
+// instead: nbconvert's HTML export shows "\<" with its backslash.
 var markdownEscaper = strings.NewReplacer(
 	`\`, `\\`, "|", `\|`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
-	"<", `\<`, ">", `\>`, "&", `\&`, "$", `\$`, "~", `\~`, "#", `\#`,
+	"$", `\$`, "~", `\~`, "#", `\#`,
+	"<", "&lt;", ">", "&gt;", "&", "&amp;",
 	"\r\n", "<br>", "\n", "<br>", "\r", "<br>",
 )
 

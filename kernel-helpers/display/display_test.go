@@ -32,7 +32,7 @@ func TestTableMarkdown(t *testing.T) {
 		{"pipe escaped", []string{"a|b"}, [][]string{{"x | y"}}, "| a\\|b |\n| --- |\n| x \\| y |\n"},
 		{"backslash before pipe", []string{"h"}, [][]string{{`a\|b`}}, "| h |\n| --- |\n| a\\\\\\|b |\n"},
 		{"markup shown as text", []string{"h"}, [][]string{{"<b>*x*</b> & `y` $z$"}},
-			"| h |\n| --- |\n| \\<b\\>\\*x\\*\\</b\\> \\& \\`y\\` \\$z\\$ |\n"},
+			"| h |\n| --- |\n| &lt;b&gt;\\*x\\*&lt;/b&gt; &amp; \\`y\\` \\$z\\$ |\n"},
 		{"line break", []string{"h"}, [][]string{{"one\ntwo\r\nthree"}}, "| h |\n| --- |\n| one<br>two<br>three |\n"},
 		{"empty cell", []string{"a", "b"}, [][]string{{"", "x"}}, "| a | b |\n| --- | --- |\n|  | x |\n"},
 	}

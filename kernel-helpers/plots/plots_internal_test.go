@@ -200,6 +200,8 @@ func TestNiceTicks(t *testing.T) {
 	}{
 		{"milliseconds", 0, 170, []string{"0", "50", "100", "150"}},
 		{"speedup", 0, 4, []string{"0", "1", "2", "3", "4"}},
+		{"steps of 25", 0, 130, []string{"0", "25", "50", "75", "100", "125"}},
+		{"steps of 2.5", 0, 13, []string{"0.0", "2.5", "5.0", "7.5", "10.0", "12.5"}},
 		{"quarter seconds", 0, 1.3, []string{"0.00", "0.25", "0.50", "0.75", "1.00", "1.25"}},
 		{"negative range", -1, 1, []string{"-1.0", "-0.5", "0.0", "0.5", "1.0"}},
 		{"empty range", 3, 3, []string{"3"}},

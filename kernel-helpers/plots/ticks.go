@@ -53,8 +53,8 @@ func niceStep(min, max float64) (step float64, decimals int) {
 		}
 	}
 	decimals = max0(-int(math.Floor(math.Log10(step) + 1e-9)))
-	if frac := step / math.Pow(10, math.Floor(math.Log10(step)+1e-9)); frac == 2.5 {
-		decimals++ // 0.25 needs one more decimal than 0.2
+	if exp := math.Floor(math.Log10(step) + 1e-9); exp <= 0 && step/math.Pow(10, exp) == 2.5 {
+		decimals++ // 2.5 and 0.25 need one more decimal than 2 and 0.2; 25 does not
 	}
 	return step, decimals
 }
