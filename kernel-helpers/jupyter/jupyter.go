@@ -190,3 +190,19 @@ func tail(s string, n int) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// HTML exports the notebook at path, as it is (without running it), to a
+// standalone HTML page at outPath.
+func (e *Env) HTML(ctx context.Context, path, outPath string) error {
+	outDir, outName := filepath.Split(outPath)
+	if outDir == "" {
+		outDir = "."
+	}
+	cmd := exec.CommandContext(ctx, e.Jupyter, "nbconvert", "--to", "html",
+		"--output-dir", outDir, "--output", strings.TrimSuffix(outName, ".html"), path)
+	cmd.Env = e.environ()
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("jupyter: exporting %s to HTML: %v\n%s", filepath.Base(path), err, tail(string(out), 20))
+	}
+	return nil
+}

@@ -1,0 +1,83 @@
+# concurrencylab: run `make help` for the targets.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+GO      ?= go
+GOBIN   := $(shell $(GO) env GOBIN)
+ifeq ($(GOBIN),)
+GOBIN   := $(shell $(GO) env GOPATH)/bin
+endif
+# The GoNB kernel runs go, goimports and gopls: Jupyter must find them.
+export PATH := $(GOBIN):$(dir $(shell command -v $(GO))):$(PATH)
+
+GOPLS_VERSION := v0.23.0
+JUPYTER_APT   := jupyter-notebook jupyter-nbconvert python3-nbclient jupyter-client
+NOTEBOOKS     := $(sort $(wildcard notebooks/*.ipynb))
+# Seconds a cell may run in `make notebooks` and `make html` (full mode).
+CELL_TIMEOUT  ?= 900
+
+.PHONY: help
+help: ## Show this help.
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-10s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+.PHONY: setup
+setup: ## Install what this machine lacks (Go tools, Jupyter) and register the GoNB kernel. Idempotent.
+	@$(GO) install tool
+	@test -x "$(GOBIN)/gopls" || { echo "setup: installing gopls $(GOPLS_VERSION)"; $(GO) install golang.org/x/tools/gopls@$(GOPLS_VERSION); }
+	@if ! command -v jupyter >/dev/null; then \
+	  if command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	    echo "setup: installing Jupyter from Debian packages: $(JUPYTER_APT)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(JUPYTER_APT) >/dev/null; \
+	  elif python3 -m pip --version >/dev/null 2>&1; then \
+	    echo "setup: installing JupyterLab with: python3 -m pip install --user jupyterlab"; \
+	    python3 -m pip install --user jupyterlab; \
+	  else \
+	    echo "setup: Jupyter is missing and cannot be installed from here."; \
+	    echo "       Install JupyterLab (https://jupyter.org/install) or, on Debian/Ubuntu as root:"; \
+	    echo "       apt-get install $(JUPYTER_APT)"; \
+	    exit 1; \
+	  fi; \
+	fi
+	@command -v jupyter >/dev/null || { echo "setup: jupyter is still not on PATH (pip --user puts it in ~/.local/bin)"; exit 1; }
+	@"$(GOBIN)/gonb" --install --logtostderr=false >/dev/null 2>&1 || "$(GOBIN)/gonb" --install
+
+.PHONY: lab
+lab: setup ## Open the course: JupyterLab if installed, else the classic Notebook, on localhost with token auth.
+	@cd notebooks && if jupyter lab --version >/dev/null 2>&1; then \
+	  exec jupyter lab --ip=127.0.0.1 --no-browser; \
+	else \
+	  exec jupyter notebook --ip=127.0.0.1 --no-browser; \
+	fi
+
+.PHONY: notebooks
+notebooks: setup ## Run every notebook in place (full mode), so the committed notebooks carry real outputs.
+	@for nb in $(NOTEBOOKS); do \
+	  echo "notebooks: running $$nb"; \
+	  env -u CONCURRENCYLAB_QUICK jupyter nbconvert --to notebook --execute --inplace \
+	    --ExecutePreprocessor.timeout=$(CELL_TIMEOUT) --ExecutePreprocessor.record_timing=False \
+	    "$$nb" 2>/dev/null; \
+	done
+
+.PHONY: html
+html: setup ## Run the whole course and build the HTML site in site/ (start at site/index.html).
+	@env -u CONCURRENCYLAB_QUICK $(GO) run ./kernel-helpers/site/mksite -out site -timeout $(CELL_TIMEOUT)s $(NOTEBOOKS)
+
+.PHONY: test
+test: setup ## Vet, then run all tests with the race detector, notebooks included (quick mode, Jupyter required).
+	$(GO) vet ./...
+	REQUIRE_NOTEBOOKS=1 $(GO) test -race -timeout 40m ./...
+
+.PHONY: bench
+bench: ## Run the Go benchmarks (each strategy, with derived figures such as speedup and us/task).
+	$(GO) test -run '^$$' -bench . -benchtime 3x ./...
+
+.PHONY: tidy-lint
+tidy-lint: ## Check that go.mod and go.sum are tidy.
+	$(GO) mod tidy
+	git diff --exit-code -- go.mod go.sum
+
+.PHONY: clean
+clean: ## Remove the built site.
+	rm -rf site

@@ -1,0 +1,121 @@
+package course
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Notebook is one entry of the course map.
+type Notebook struct {
+	File    string // file name, e.g. "00-overview.ipynb"
+	Title   string // first Markdown heading, without the #
+	Summary string // one line saying what the notebook shows
+}
+
+// Name is the file name without its extension, e.g. "00-overview".
+func (n Notebook) Name() string { return strings.TrimSuffix(n.File, ".ipynb") }
+
+// Map reads every *.ipynb in dir and returns them in reading order. A
+// notebook without a title or a summary is an error: the map would have a
+// hole in it.
+func Map(dir string) ([]Notebook, error) {
+	paths, err := filepath.Glob(filepath.Join(dir, "*.ipynb"))
+	if err != nil {
+		return nil, err
+	}
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("course: no notebooks in %s", filepath.Base(dir))
+	}
+	sort.Strings(paths)
+	var nbs []Notebook
+	var errs []error
+	for _, p := range paths {
+		nb, err := Read(p)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		nbs = append(nbs, nb)
+	}
+	return nbs, errors.Join(errs...)
+}
+
+// Read returns the course map entry of one notebook file.
+func Read(path string) (Notebook, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return Notebook{}, fmt.Errorf("course: %w", err)
+	}
+	var raw struct {
+		Cells []struct {
+			Type   string          `json:"cell_type"`
+			Source json.RawMessage `json:"source"`
+		} `json:"cells"`
+		Metadata struct {
+			Course struct {
+				Summary string `json:"summary"`
+			} `json:"concurrencylab"`
+		} `json:"metadata"`
+	}
+	name := filepath.Base(path)
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return Notebook{}, fmt.Errorf("course: %s is not a notebook: %w", name, err)
+	}
+	nb := Notebook{File: name, Summary: strings.TrimSpace(raw.Metadata.Course.Summary)}
+	for _, c := range raw.Cells {
+		if c.Type != "markdown" {
+			continue
+		}
+		if t := heading(source(c.Source)); t != "" {
+			nb.Title = t
+			break
+		}
+	}
+	switch {
+	case nb.Title == "":
+		return nb, fmt.Errorf("course: %s has no Markdown heading to title it", name)
+	case nb.Summary == "":
+		return nb, fmt.Errorf("course: %s has no summary in its metadata (concurrencylab.summary)", name)
+	}
+	return nb, nil
+}
+
+// source decodes a cell source, stored as a string or a list of lines.
+func source(raw json.RawMessage) string {
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s
+	}
+	var lines []string
+	_ = json.Unmarshal(raw, &lines)
+	return strings.Join(lines, "")
+}
+
+// heading returns the text of the first Markdown heading in md, or "".
+func heading(md string) string {
+	for _, l := range strings.Split(md, "\n") {
+		if t, ok := strings.CutPrefix(strings.TrimSpace(l), "#"); ok {
+			return strings.TrimSpace(strings.TrimLeft(t, "#"))
+		}
+	}
+	return ""
+}
+
+// Markdown renders the course map as a Markdown list, one line per
+// notebook; link(nb) gives each entry's link target ("" for none).
+func Markdown(nbs []Notebook, link func(Notebook) string) string {
+	var b strings.Builder
+	for _, nb := range nbs {
+		title := nb.Title
+		if l := link(nb); l != "" {
+			title = fmt.Sprintf("[%s](%s)", nb.Title, l)
+		}
+		fmt.Fprintf(&b, "1. **%s** — %s\n", title, nb.Summary)
+	}
+	return b.String()
+}

@@ -1,0 +1,87 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"regexp"
+	"strings"
+
+	"concurrencylab/kernel-helpers/course"
+)
+
+// scriptTag matches a whole <script> element, attributes and body.
+var scriptTag = regexp.MustCompile(`(?is)<script\b([^>]*)>(.*?)</script>`)
+
+// externalRef matches src= and href= attributes pointing outside the page:
+// absolute URLs and file:// links. Fragments (#cell-1) and relative links
+// to other pages of the site are fine.
+var externalRef = regexp.MustCompile(`(?i)\b(?:src|href)\s*=\s*["']((?:https?:|file:|//)[^"']*)["']`)
+
+// Page makes one nbconvert HTML page self-contained and links it into the
+// course: it removes scripts the course does not use (MathJax, RequireJS and
+// their configuration), and puts a navigation bar with the previous and
+// next notebooks and the index at the top and the bottom of the body.
+// prev and next may be nil at the ends of the course.
+func Page(page []byte, prev, next *course.Notebook) ([]byte, error) {
+	out := scriptTag.ReplaceAllFunc(page, func(tag []byte) []byte {
+		m := scriptTag.FindSubmatch(tag)
+		attrs, body := strings.ToLower(string(m[1])), strings.ToLower(string(m[2]))
+		if strings.Contains(attrs, "src=") || strings.Contains(attrs, "mathjax") || strings.Contains(body, "mathjax") || strings.Contains(body, "require") {
+			return nil
+		}
+		return tag
+	})
+	i := bytes.Index(bytes.ToLower(out), []byte("<body"))
+	if i < 0 {
+		return nil, fmt.Errorf("site: page has no <body>")
+	}
+	j := bytes.IndexByte(out[i:], '>')
+	if j < 0 {
+		return nil, fmt.Errorf("site: page has a broken <body> tag")
+	}
+	end := bytes.LastIndex(bytes.ToLower(out), []byte("</body>"))
+	if end < 0 {
+		return nil, fmt.Errorf("site: page has no </body>")
+	}
+	bar := []byte(navBar(prev, next))
+	var b bytes.Buffer
+	b.Write(out[:i+j+1])
+	b.Write(bar)
+	b.Write(out[i+j+1 : end])
+	b.Write(bar)
+	b.Write(out[end:])
+	return b.Bytes(), nil
+}
+
+// navStyle is inline so pages need no stylesheet of the site's own.
+const navStyle = `display:flex;justify-content:space-between;gap:1em;max-width:1100px;margin:0.8em auto;padding:0.5em 1em;` +
+	`font-family:sans-serif;font-size:14px;background:#f4f6f8;border:1px solid #dde3e8;border-radius:4px`
+
+func navBar(prev, next *course.Notebook) string {
+	link := func(nb *course.Notebook, arrowLeft bool) string {
+		if nb == nil {
+			return "<span></span>"
+		}
+		t := html.EscapeString(nb.Title)
+		if arrowLeft {
+			t = "← " + t
+		} else {
+			t += " →"
+		}
+		return fmt.Sprintf(`<a href="%s.html">%s</a>`, html.EscapeString(nb.Name()), t)
+	}
+	return fmt.Sprintf(`<nav class="course-nav" style="%s">%s<a href="index.html">Course index</a>%s</nav>`,
+		navStyle, link(prev, true), link(next, false))
+}
+
+// External lists the references of a page to anything outside the site:
+// absolute URLs and file:// links in src and href attributes. A
+// self-contained page has none.
+func External(page []byte) []string {
+	var refs []string
+	for _, m := range externalRef.FindAllSubmatch(page, -1) {
+		refs = append(refs, string(m[1]))
+	}
+	return refs
+}

@@ -1,0 +1,76 @@
+// Package notebooks_test runs every course notebook through real Jupyter,
+// in quick mode, and fails on any cell that errs, panics, exits non-zero,
+// runs past its timeout, shows a path of this machine, or leaves out the
+// plots the notebook promises. It also checks the committed notebooks: a
+// reader must see the outputs of one clean run.
+//
+// Without Jupyter the execution is skipped, unless REQUIRE_NOTEBOOKS=1
+// (`make test` sets it), which turns the skip into a failure.
+package notebooks_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"concurrencylab/kernel-helpers/jupyter"
+	"concurrencylab/kernel-helpers/nbcheck"
+	"concurrencylab/kernel-helpers/quick"
+)
+
+// cellTimeout bounds each cell in quick mode. The first cell to import
+// gonum builds it, ~20 s on a cold Go build cache; NOTEBOOK_CELL_TIMEOUT
+// (seconds) overrides it on slow machines.
+func cellTimeout(t *testing.T) time.Duration {
+	if s := os.Getenv("NOTEBOOK_CELL_TIMEOUT"); s != "" {
+		n, err := strconv.Atoi(s)
+		require.NoError(t, err, "NOTEBOOK_CELL_TIMEOUT must be seconds")
+		return time.Duration(n) * time.Second
+	}
+	return 3 * time.Minute
+}
+
+func notebookPaths(t *testing.T) []string {
+	paths, err := filepath.Glob("*.ipynb")
+	require.NoError(t, err)
+	require.NotEmpty(t, paths, "no notebooks found")
+	return paths
+}
+
+// TestCommitted checks the notebooks as committed, without running them.
+func TestCommitted(t *testing.T) {
+	for _, p := range notebookPaths(t) {
+		t.Run(p, func(t *testing.T) {
+			nb, err := nbcheck.Load(p)
+			require.NoError(t, err)
+			assert.Empty(t, nbcheck.CheckCommitted(nb), "committed notebook not from one clean run")
+			root, err := filepath.Abs("..")
+			require.NoError(t, err)
+			home, _ := os.UserHomeDir()
+			assert.Empty(t, nbcheck.Check(nb, nbcheck.Options{Paths: []string{root, home}}), "committed outputs")
+		})
+	}
+}
+
+// TestExecute runs every notebook through Jupyter in quick mode.
+func TestExecute(t *testing.T) {
+	env := jupyter.ForTest(t, quick.Env+"=1")
+	timeout := cellTimeout(t)
+	for _, p := range notebookPaths(t) {
+		t.Run(p, func(t *testing.T) {
+			t.Parallel()
+			ps, err := nbcheck.Run(context.Background(), env, p, t.TempDir(),
+				jupyter.ExecOptions{CellTimeout: timeout}, nbcheck.Options{})
+			require.NoError(t, err)
+			for _, p := range ps {
+				t.Error(p)
+			}
+		})
+	}
+}
