@@ -45,10 +45,11 @@ setup: ## Install what this machine lacks (Go tools, Jupyter) and register the G
 
 .PHONY: lab
 lab: setup ## Open the course: JupyterLab if installed, else the classic Notebook, on localhost with token auth.
-	@cd notebooks && if jupyter lab --version >/dev/null 2>&1; then \
-	  exec jupyter lab --ip=127.0.0.1 --no-browser; \
+	@root=$$([ "$$(id -u)" = 0 ] && echo --allow-root || true); cd notebooks && \
+	if jupyter lab --version >/dev/null 2>&1; then \
+	  exec jupyter lab --ip=127.0.0.1 --no-browser $$root; \
 	else \
-	  exec jupyter notebook --ip=127.0.0.1 --no-browser; \
+	  exec jupyter notebook --ip=127.0.0.1 --no-browser $$root; \
 	fi
 
 .PHONY: notebooks

@@ -16,15 +16,19 @@ import (
 
 // Options say what [Build] builds.
 type Options struct {
-	Notebooks []string            // notebook files, in course order
-	Out       string              // folder to write the site to; created if missing
-	Exec      jupyter.ExecOptions // per-cell timeout
-	Log       io.Writer           // progress lines; nil for none
+	Notebooks []string // notebook files, in course order
+	Out       string   // folder to write the site to; created if missing
+	// Execute runs the notebooks on this machine first; without it the
+	// pages show the outputs the notebooks were committed with.
+	Execute bool
+	Exec    jupyter.ExecOptions // per-cell timeout
+	Log     io.Writer           // progress lines; nil for none
 }
 
-// Build executes every notebook on this machine, checks it as the notebook
-// tests do (a page showing a panic or a path of the machine is not
-// published), and writes one page per notebook and index.html to opts.Out.
+// Build executes every notebook on this machine (with opts.Execute), checks
+// it as the notebook tests do (a page showing a panic or a path of the
+// machine is not published), and writes one page per notebook and
+// index.html to opts.Out.
 func Build(ctx context.Context, env *jupyter.Env, opts Options) error {
 	if len(opts.Notebooks) == 0 {
 		return errors.New("site: no notebooks to build")
@@ -50,9 +54,7 @@ func Build(ctx context.Context, env *jupyter.Env, opts Options) error {
 	defer os.RemoveAll(tmp)
 
 	for i, p := range opts.Notebooks {
-		fmt.Fprintf(opts.Log, "site: running %s\n", nbs[i].File)
-		executed := filepath.Join(tmp, nbs[i].File)
-		ps, err := nbcheck.Run(ctx, env, p, tmp, opts.Exec, nbcheck.Options{})
+		executed, ps, err := prepare(ctx, env, p, tmp, opts)
 		if err != nil {
 			return err
 		}
@@ -90,6 +92,21 @@ func Build(ctx context.Context, env *jupyter.Env, opts Options) error {
 	}
 	fmt.Fprintf(opts.Log, "site: wrote %d pages and index.html to %s\n", len(nbs), opts.Out)
 	return nil
+}
+
+// prepare returns the notebook to export, executed into tmp or as
+// committed, and its problems.
+func prepare(ctx context.Context, env *jupyter.Env, path, tmp string, opts Options) (string, []nbcheck.Problem, error) {
+	if !opts.Execute {
+		nb, err := nbcheck.Load(path)
+		if err != nil {
+			return "", nil, err
+		}
+		return path, nbcheck.Check(nb, nbcheck.Options{}), nil
+	}
+	fmt.Fprintf(opts.Log, "site: running %s\n", filepath.Base(path))
+	ps, err := nbcheck.Run(ctx, env, path, tmp, opts.Exec, nbcheck.Options{})
+	return filepath.Join(tmp, filepath.Base(path)), ps, err
 }
 
 func problems(ps []nbcheck.Problem) string {

@@ -20,14 +20,15 @@ import (
 func main() {
 	out := flag.String("out", "site", "folder to write the site to")
 	timeout := flag.Duration("timeout", 15*time.Minute, "how long one cell may run")
+	committed := flag.Bool("committed", false, "export the notebooks as committed, without running them")
 	flag.Parse()
-	if err := run(*out, *timeout, flag.Args()); err != nil {
+	if err := run(*out, *timeout, !*committed, flag.Args()); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 }
 
-func run(out string, timeout time.Duration, notebooks []string) error {
+func run(out string, timeout time.Duration, execute bool, notebooks []string) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	data, err := os.MkdirTemp("", "concurrencylab-jupyter-")
@@ -42,6 +43,7 @@ func run(out string, timeout time.Duration, notebooks []string) error {
 	return site.Build(ctx, env, site.Options{
 		Notebooks: notebooks,
 		Out:       out,
+		Execute:   execute,
 		Exec:      jupyter.ExecOptions{CellTimeout: timeout},
 		Log:       os.Stderr,
 	})

@@ -1,0 +1,96 @@
+package notebooks_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"concurrencylab/kernel-helpers/browser"
+	"concurrencylab/kernel-helpers/jupyter"
+	"concurrencylab/kernel-helpers/nbcheck"
+	"concurrencylab/kernel-helpers/quick"
+	"concurrencylab/kernel-helpers/site"
+)
+
+// TestSiteInBrowser builds the HTML site from the committed notebooks and
+// opens every page in headless Chromium, offline: each plot must render
+// with a size, no placeholder or error may show, and no page may load
+// anything from outside the site.
+func TestSiteInBrowser(t *testing.T) {
+	env := jupyter.ForTest(t)
+	b := browser.ForTest(t)
+	paths := notebookPaths(t)
+	out := t.TempDir()
+	require.NoError(t, site.Build(context.Background(), env, site.Options{Notebooks: paths, Out: out}))
+
+	base := "file://" + out + "/"
+	pages := map[string]int{"index.html": 0} // page → plots it must show
+	for _, p := range paths {
+		nb, err := nbcheck.Load(p)
+		require.NoError(t, err)
+		pages[strings.TrimSuffix(p, ".ipynb")+".html"] = max(nb.Metadata.Course.Plots, 1)
+	}
+	for page, plots := range pages {
+		t.Run(page, func(t *testing.T) {
+			html, err := os.ReadFile(filepath.Join(out, page))
+			require.NoError(t, err)
+			assert.Empty(t, site.External(html), "references outside the site")
+
+			r, err := b.Inspect(context.Background(), base+page, base)
+			require.NoError(t, err)
+			assert.GreaterOrEqual(t, r.Plots, plots, "plots rendered with a size")
+			assert.Zero(t, r.EmptyPlots, "plots rendered without a size")
+			assert.Empty(t, r.Placeholders)
+			assert.Empty(t, r.Errors)
+			assert.Empty(t, r.Outside, "requests outside the site")
+		})
+	}
+}
+
+// TestClassicNotebook does what a reader does: open the overview in the
+// classic Notebook, Cell → Run All, and see a plot appear. It runs on a
+// copy of the notebook, in quick mode.
+func TestClassicNotebook(t *testing.T) {
+	env := jupyter.ForTest(t, quick.Env+"=1")
+	b := browser.ForTest(t)
+	dir := courseCopy(t, "00-overview.ipynb")
+	srv, err := env.StartNotebook(context.Background(), dir)
+	require.NoError(t, err)
+	t.Cleanup(srv.Close)
+
+	r, err := b.RunAll(context.Background(), srv.Page("00-overview.ipynb"), cellTimeout(t)+2*time.Minute)
+	require.NoError(t, err)
+	assert.GreaterOrEqual(t, r.Plots, 1, "a plot appears after Run All")
+	assert.Zero(t, r.EmptyPlots)
+	assert.Empty(t, r.Errors)
+}
+
+// courseCopy makes a course folder in a temporary directory that links to
+// the repository's packages but holds its own copy of the named notebook,
+// so a notebook server can save it without touching the committed one. It
+// returns the copy's notebooks folder.
+func courseCopy(t *testing.T, notebook string) string {
+	t.Helper()
+	root, err := filepath.Abs("..")
+	require.NoError(t, err)
+	tmp := t.TempDir()
+	entries, err := os.ReadDir(root)
+	require.NoError(t, err)
+	for _, e := range entries {
+		if name := e.Name(); name != "notebooks" && name != ".git" {
+			require.NoError(t, os.Symlink(filepath.Join(root, name), filepath.Join(tmp, name)))
+		}
+	}
+	dir := filepath.Join(tmp, "notebooks")
+	require.NoError(t, os.Mkdir(dir, 0o755))
+	nb, err := os.ReadFile(notebook)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, notebook), nb, 0o644))
+	return dir
+}
