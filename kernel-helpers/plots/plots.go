@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strings"
 
 	xfont "golang.org/x/image/font"
 	"gonum.org/v1/plot"
@@ -194,6 +195,7 @@ func (o Options) render(p *plot.Plot, legend *plot.Legend, entries int) (svg []b
 	// A margin keeps the title and the outermost tick labels off the edge.
 	m := o.FontSize * 0.6
 	dc = draw.Crop(dc, m, -m, m, -m)
+	p.Title.Text = wrap(p.Title.Text, p.Title.TextStyle, dc.Max.X-dc.Min.X)
 	area := dc
 	for _, a := range []*plot.Axis{&p.X, &p.Y} {
 		if _, linear := a.Scale.(plot.LinearScale); linear {
@@ -224,6 +226,28 @@ func (o Options) render(p *plot.Plot, legend *plot.Legend, entries int) (svg []b
 		return nil, fmt.Errorf("plots: writing SVG: %w", err)
 	}
 	return fixSVG(buf.Bytes()), nil
+}
+
+// wrap breaks a title into lines at spaces so that no line is wider than
+// width: gonum/plot centres a title and clips what overflows both edges.
+func wrap(title string, style text.Style, width vg.Length) string {
+	if style.Width(title) <= width {
+		return title
+	}
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(title) {
+		switch {
+		case line == "":
+			line = w
+		case style.Width(line+" "+w) <= width:
+			line += " " + w
+		default:
+			lines = append(lines, line)
+			line = w
+		}
+	}
+	return strings.Join(append(lines, line), "\n")
 }
 
 // fixSVG makes vgsvg's output safe to show anywhere. vgsvg names the font
