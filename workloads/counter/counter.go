@@ -150,14 +150,20 @@ func run(n int, body func()) {
 	wg.Wait()
 }
 
-// increment adds 1 to *p in three steps, load, add, store, that another
-// goroutine can come between. noinline makes every call really load and
-// store through p: see the package documentation.
-//
-//go:noinline
+// increment adds 1 to *p in three separate steps, as CPython runs
+// counter += 1 as three bytecodes: load the value, add 1, store the result.
+// Another goroutine (or thread) can come between the load and the store.
+// load and store are real calls (noinline), so every increment reads and
+// writes memory: see the package documentation for why.
 func increment(p *int64) {
-	*p++
+	store(p, load(p)+1)
 }
+
+//go:noinline
+func load(p *int64) int64 { return *p }
+
+//go:noinline
+func store(p *int64, v int64) { *p = v }
 
 // Lost returns how many of goroutines × increments updates a count of got
 // is missing. It is 0 for every fix.
