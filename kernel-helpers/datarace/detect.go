@@ -1,0 +1,84 @@
+package datarace
+
+import (
+	"context"
+	_ "embed"
+	"fmt"
+	"strings"
+
+	"concurrencylab/kernel-helpers/snippet"
+)
+
+// Racy is a program with a data race: two goroutines increment one int.
+//
+//go:embed racy.go.txt
+var Racy string
+
+// Fixed is Racy with the count made an [sync/atomic.Int64]: no race.
+//
+//go:embed fixed.go.txt
+var Fixed string
+
+// Warning is the line the race detector prints at the top of each report.
+const Warning = "WARNING: DATA RACE"
+
+// raceExitCode is the exit status the race detector gives a program in
+// which it found a race (GORACE's exitcode option, 66 by default).
+const raceExitCode = 66
+
+// Report is what the race detector said about one run of a program.
+type Report struct {
+	// Races is how many race reports the run printed.
+	Races int
+	// ExitCode is the program's exit status: 66 when the detector found a race.
+	ExitCode int
+	// Output is everything the program printed, its own output and the
+	// detector's reports, with file paths reduced to base names.
+	Output string
+}
+
+// Raced reports whether the detector found a race.
+func (r Report) Raced() bool { return r.Races > 0 }
+
+// First returns the first race report: from the Warning line to the line of
+// "=" that ends it. It is "" when there was none.
+func (r Report) First() string {
+	i := strings.Index(r.Output, Warning)
+	if i < 0 {
+		return ""
+	}
+	rest := r.Output[i:]
+	if j := strings.Index(rest, "\n=================="); j >= 0 {
+		rest = rest[:j+1]
+	}
+	return rest
+}
+
+// Detect builds src, a complete main package, with the race detector
+// (go build -race), runs it and returns the detector's verdict.
+//
+// It returns an error when src does not compile, the go command is missing,
+// the race detector is not available (it needs cgo and a supported
+// platform: linux, darwin, windows or freebsd on amd64 or arm64, and a few
+// more), the program fails other than by a race, or ctx ends. The first
+// build with -race compiles the standard library with the detector, which
+// can take a minute; later builds come from the go command's cache.
+func Detect(ctx context.Context, src string) (Report, error) {
+	p, err := snippet.New(src)
+	if err != nil {
+		return Report{}, fmt.Errorf("datarace: %w", err)
+	}
+	defer p.Remove()
+	if _, err := p.Build(ctx, "-race"); err != nil {
+		return Report{}, fmt.Errorf("datarace: building with the race detector: %w", err)
+	}
+	res, err := p.Run(ctx)
+	if err != nil {
+		return Report{}, fmt.Errorf("datarace: %w", err)
+	}
+	r := Report{Races: strings.Count(res.Output, Warning), ExitCode: res.ExitCode, Output: res.Output}
+	if r.ExitCode != 0 && !(r.ExitCode == raceExitCode && r.Raced()) {
+		return r, fmt.Errorf("datarace: the program failed with exit status %d:\n%s", r.ExitCode, r.Output)
+	}
+	return r, nil
+}

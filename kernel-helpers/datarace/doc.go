@@ -1,0 +1,24 @@
+// Package datarace is the course's lesson on data races, measured: how many
+// updates a race loses ([MeasureLosses]), how the race detector catches it
+// ([Detect]), and what each fix costs per increment ([FixCosts]).
+//
+// A data race is two goroutines touching the same memory at the same time,
+// at least one of them writing, with nothing to order them. The counters of
+// package concurrencylab/workloads/counter make one on purpose: goroutines
+// adding 1 to a shared count with no synchronisation lose updates, and
+// nothing reports it. Counting the loss shows the damage, but a run that
+// happens to lose nothing proves nothing: the race is still there.
+//
+// The race detector finds races whether or not they did damage in that run.
+// Built with go build -race, a program records every memory access and
+// which goroutine made it, and reports two accesses that nothing ordered,
+// with the stacks of both: "WARNING: DATA RACE". [Detect] builds a program
+// that way in a throwaway module (package snippet), runs it and returns
+// what the detector said, file paths reduced to base names. [Racy] is the
+// program the course checks; [Fixed] is the same with an atomic counter, on
+// which the detector stays silent.
+//
+// The detector only sees the accesses that really happen while the program
+// runs, slows it down several times and multiplies its memory: it is for
+// tests (go test -race), not production.
+package datarace

@@ -1,0 +1,5 @@
+//go:build !race
+
+package datarace_test
+
+const raceEnabled = false
