@@ -227,14 +227,18 @@ func inRange[T int | int64 | time.Duration](name string, v, low, high T) error {
 	return nil
 }
 
-// known returns an error naming the first value of got that is not in want.
+// known returns an error naming the first value of got that is not in want
+// or comes twice.
 func known(what string, got, want []string) error {
 	if len(got) == 0 {
 		return fmt.Errorf("no %s given (nil means all of %v)", what, want)
 	}
-	for _, g := range got {
+	for i, g := range got {
 		if !slices.Contains(want, g) {
 			return fmt.Errorf("unknown %s %q, want one of %v", what, g, want)
+		}
+		if slices.Contains(got[:i], g) {
+			return fmt.Errorf("%s %q is listed twice", what, g)
 		}
 	}
 	return nil

@@ -238,6 +238,10 @@ func TestConfigErrors(t *testing.T) {
 			_, err := py.Strategies(ctx, StrategiesConfig{Strategies: []string{"threads", "asyncio"}})
 			return err
 		}, `unknown strategy "asyncio"`},
+		{"strategy twice", func() error {
+			_, err := py.Strategies(ctx, StrategiesConfig{Strategies: []string{"threads", "sequential", "threads"}})
+			return err
+		}, `strategy "threads" is listed twice`},
 		{"empty strategies", func() error { _, err := py.Strategies(ctx, StrategiesConfig{Strategies: []string{}}); return err }, "no strategy given"},
 		{"negative N", func() error { _, err := py.Strategies(ctx, StrategiesConfig{N: -1}); return err }, "N is -1"},
 		{"too many tasks", func() error { _, err := py.Strategies(ctx, StrategiesConfig{Tasks: MaxTasks + 1}); return err }, "Tasks is 257"},

@@ -7,7 +7,7 @@ Settings (JSON in argv[1]):
   tasks       how many tasks of n iterations
   workers     pool size for thread-pool and process-pool (0: one per task)
   strategies  any of sequential, threads, processes, thread-pool, process-pool
-  reps        timed repetitions after one warm-up
+  reps        timed repetitions of each strategy, after one warm-up of each
 """
 
 import multiprocessing
@@ -71,25 +71,31 @@ def main():
     for name in s["strategies"]:
         if name not in STRATEGIES:
             fail("unknown strategy %r; want any of %s" % (name, ", ".join(STRATEGIES)))
+    if len(set(s["strategies"])) != len(s["strategies"]):
+        fail("a strategy is listed twice")
     if s["tasks"] < 1 or s["reps"] < 1 or s["n"] < 0 or s["workers"] < 0:
         fail("tasks and reps must be at least 1, n and workers at least 0")
     n = s["n"] or calibrate(fn, s["target_s"])
     tasks = s["tasks"]
-    out = []
-    for name in s["strategies"]:
-        run = STRATEGIES[name]
-        workers = {"sequential": 1, "threads": tasks, "processes": tasks}.get(
-            name, s["workers"] or tasks)
-        run(fn, n, tasks, workers)  # warm-up
-        samples = []
-        for _ in range(s["reps"]):
+    names = s["strategies"]
+    workers = {name: {"sequential": 1, "threads": tasks, "processes": tasks}.get(
+        name, s["workers"] or tasks) for name in names}
+    for name in names:
+        STRATEGIES[name](fn, n, tasks, workers[name])  # warm-up
+    # Repetitions take turns between strategies, so that a moment when the
+    # machine is busy with something else slows all of them alike.
+    samples = {name: [] for name in names}
+    for _ in range(s["reps"]):
+        for name in names:
             t0 = time.perf_counter()
-            run(fn, n, tasks, workers)
-            samples.append(time.perf_counter() - t0)
+            STRATEGIES[name](fn, n, tasks, workers[name])
+            samples[name].append(time.perf_counter() - t0)
+    out = []
+    for name in names:
         params = {"n": n, "tasks": tasks}
         if "process" in name:
             params["start_method"] = multiprocessing.get_start_method()
-        out.append(result(s["workload"], name, workers, params, samples))
+        out.append(result(s["workload"], name, workers[name], params, samples[name]))
     emit(out)
 
 
