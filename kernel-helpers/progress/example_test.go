@@ -25,7 +25,7 @@ func ExampleBar() {
 		sorted += len(s)
 		p.Add(1)
 	}
-	p.Done() // prints e.g. "sort: 3/3 done in 0.0 s"
+	p.Done() // prints e.g. "sort: 3/3 done in 12 ms"
 	fmt.Println(sorted, "numbers sorted")
 }
 

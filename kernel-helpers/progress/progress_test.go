@@ -98,9 +98,11 @@ func TestSeconds(t *testing.T) {
 		d    time.Duration
 		want string
 	}{
-		{-time.Second, "0.0 s"},
-		{0, "0.0 s"},
-		{340 * time.Millisecond, "0.3 s"},
+		{-time.Second, "0 ms"},
+		{0, "0 ms"},
+		{340*time.Millisecond + 400*time.Microsecond, "340 ms"},
+		{999*time.Millisecond + 600*time.Microsecond, "1.0 s"},
+		{time.Second, "1.0 s"},
 		{59*time.Second + 940*time.Millisecond, "59.9 s"},
 		{2*time.Minute + 5400*time.Millisecond, "2m5s"},
 	}
@@ -185,7 +187,7 @@ func TestBar_throttle(t *testing.T) {
 	clk.advance(time.Millisecond) // Done is never throttled
 	b.Done()
 	require.Len(t, rec.all(), 4)
-	assert.Contains(t, rec.all()[3], "100/100 done in 0.2 s")
+	assert.Contains(t, rec.all()[3], "100/100 done in 201 ms")
 	assert.NotContains(t, rec.all()[3], "<progress")
 
 	clk.advance(time.Second)
@@ -249,11 +251,11 @@ func TestBar_writer(t *testing.T) {
 		steps int
 		want  string
 	}{
-		{"complete", "sweep", 3, 3, "sweep: 3/3 done in 0.5 s\n"},
-		{"stopped early", "sweep", 3, 1, "sweep: stopped at 1/3 after 0.5 s\n"},
-		{"unknown total", "crawl", 0, 4, "crawl: 4 done in 0.5 s\n"},
-		{"negative total is unknown", "crawl", -2, 4, "crawl: 4 done in 0.5 s\n"},
-		{"no title", "", 2, 2, "2/2 done in 0.5 s\n"},
+		{"complete", "sweep", 3, 3, "sweep: 3/3 done in 1.5 s\n"},
+		{"stopped early", "sweep", 3, 1, "sweep: stopped at 1/3 after 1.5 s\n"},
+		{"unknown total", "crawl", 0, 4, "crawl: 4 done in 1.5 s\n"},
+		{"negative total is unknown", "crawl", -2, 4, "crawl: 4 done in 1.5 s\n"},
+		{"no title", "", 2, 2, "2/2 done in 1.5 s\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -266,7 +268,7 @@ func TestBar_writer(t *testing.T) {
 				b.Add(1)
 			}
 			assert.Empty(t, buf.String(), "nothing is written before Done")
-			clk.advance(500 * time.Millisecond)
+			clk.advance(1500 * time.Millisecond)
 			b.Done()
 			b.Done()
 			assert.Equal(t, tt.want, buf.String())

@@ -77,13 +77,15 @@ func summaryText(s state) string {
 	return s.title + ": " + summary(s)
 }
 
-// seconds formats a duration for a reader: tenths of a second below a minute
-// ("3.4 s"), whole seconds above ("2m5s").
+// seconds formats a duration for a reader: whole milliseconds below a
+// second ("340 ms"), tenths of a second below a minute ("3.4 s"), whole
+// seconds above ("2m5s").
 func seconds(d time.Duration) string {
-	if d < 0 {
-		d = 0
-	}
-	if d < time.Minute {
+	d = max(d, 0)
+	switch {
+	case d.Round(time.Millisecond) < time.Second: // 999.6 ms reads "1.0 s", not "1000 ms"
+		return fmt.Sprintf("%d ms", d.Round(time.Millisecond).Milliseconds())
+	case d < time.Minute:
 		return fmt.Sprintf("%.1f s", d.Seconds())
 	}
 	return d.Round(time.Second).String()
