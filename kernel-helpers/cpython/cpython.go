@@ -20,7 +20,7 @@ import (
 // ErrNoPython is returned by [Find] and [Lookup] when there is no usable
 // Python 3 to run. Test for it with [errors.Is]: a notebook prints it and
 // skips the CPython cells.
-var ErrNoPython = errors.New("cpython: no usable Python 3 found on the PATH, so the CPython measurements are skipped")
+var ErrNoPython = errors.New("cpython: no usable Python 3 on the PATH; skipping the CPython measurements")
 
 // DefaultTimeout is how long one Python program may run when
 // [Interpreter].Timeout is 0. The course's programs take seconds; ten
@@ -105,12 +105,17 @@ func Find(ctx context.Context) ([]Interpreter, error) {
 }
 
 func find(ctx context.Context, names []string) ([]Interpreter, error) {
+	if ctx == nil {
+		return nil, errors.New("cpython: Find needs a context, got nil")
+	}
 	var found []Interpreter
 	var reasons []string
 	seen := map[string]bool{}
 	for i, name := range names {
-		in, err := Lookup(ctx, name)
+		in, err := lookup(ctx, name)
 		switch {
+		case errors.Is(err, errNotOnPath) && i > 0:
+			continue // not installed: the usual case, not worth a word
 		case err != nil:
 			reasons = append(reasons, err.Error())
 			continue
@@ -125,7 +130,7 @@ func find(ctx context.Context, names []string) ([]Interpreter, error) {
 		found = append(found, in)
 	}
 	if len(found) == 0 {
-		if ctx != nil && ctx.Err() != nil {
+		if ctx.Err() != nil {
 			return nil, fmt.Errorf("cpython: looking for Python stopped: %w", ctx.Err())
 		}
 		return nil, fmt.Errorf("%w (%s)", ErrNoPython, strings.Join(reasons, "; "))
@@ -143,6 +148,9 @@ print(json.dumps({"implementation": platform.python_implementation(),
   "gil_enabled": True if gil is None else bool(gil()),
   "executable": os.path.realpath(sys.executable)}))`
 
+// errNotOnPath is lookup's error for a command that is not installed.
+var errNotOnPath = errors.New("not on the PATH")
+
 // Lookup finds the command name on the PATH and checks that it is a Python
 // 3.8 or later that runs. Its errors wrap [ErrNoPython] and say why, without
 // naming paths.
@@ -150,9 +158,18 @@ func Lookup(ctx context.Context, name string) (Interpreter, error) {
 	if ctx == nil {
 		return Interpreter{}, errors.New("cpython: Lookup needs a context, got nil")
 	}
+	in, err := lookup(ctx, name)
+	if err != nil {
+		return in, fmt.Errorf("%w (%v)", ErrNoPython, err)
+	}
+	return in, nil
+}
+
+// lookup is Lookup with errors that only say why, for [Find] to list.
+func lookup(ctx context.Context, name string) (Interpreter, error) {
 	path, err := exec.LookPath(name)
 	if err != nil {
-		return Interpreter{}, fmt.Errorf("%w: %s is not on the PATH", ErrNoPython, name)
+		return Interpreter{}, fmt.Errorf("%s is %w", name, errNotOnPath)
 	}
 	in := Interpreter{Name: name, Path: path}
 	ctx, cancel := context.WithTimeout(ctx, probeTimeout)
@@ -163,7 +180,7 @@ func Lookup(ctx context.Context, name string) (Interpreter, error) {
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		return in, fmt.Errorf("%w: %s does not run: %v%s", ErrNoPython, name, err, stderrNote(stderr.String()))
+		return in, fmt.Errorf("%s does not run: %v%s", name, err, stderrNote(stderr.String()))
 	}
 	var info struct {
 		Implementation    string `json:"implementation"`
@@ -173,11 +190,11 @@ func Lookup(ctx context.Context, name string) (Interpreter, error) {
 		Executable        string `json:"executable"`
 	}
 	if err := json.Unmarshal(out, &info); err != nil {
-		return in, fmt.Errorf("%w: %s answered the version check with %q", ErrNoPython, name, firstLine(out))
+		return in, fmt.Errorf("%s answered the version check with %q", name, firstLine(out))
 	}
 	major, minor, ok := parseVersion(info.Version)
 	if !ok || major != 3 || minor < minMinor {
-		return in, fmt.Errorf("%w: %s is Python %s; the programs need 3.%d or later", ErrNoPython, name, info.Version, minMinor)
+		return in, fmt.Errorf("%s is Python %s; the programs need 3.%d or later", name, info.Version, minMinor)
 	}
 	in.Implementation = info.Implementation
 	in.Version = info.Version

@@ -336,3 +336,38 @@ func TestBuffers(t *testing.T) {
 	tail.Write([]byte("cdef"))
 	assert.Equal(t, "...cdef", tail.String())
 }
+
+func TestFindFreeThreaded(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("uses shell scripts as fake interpreters")
+	}
+	dir := t.TempDir()
+	probe := func(version string, freeThreaded, gilOn bool, exe string) string {
+		return fmt.Sprintf(`echo '{"implementation": "CPython", "version": %q, "free_threaded_build": %t, "gil_enabled": %t, "executable": %q}'`,
+			version, freeThreaded, gilOn, exe)
+	}
+	scripts := map[string]string{
+		"python3":     probe("3.12.3", false, true, "/usr/bin/python3.12"),
+		"python3.13t": probe("3.13.1", true, false, "/usr/bin/python3.13t"),
+		"python3.14t": probe("3.14.0", true, false, "/usr/bin/python3.13t"), // the same interpreter again
+		"python3.15t": probe("3.15.0", true, true, "/usr/bin/python3.15t"),  // its GIL is on
+	}
+	for name, script := range scripts {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte("#!/bin/sh\n"+script+"\n"), 0o700))
+	}
+	t.Setenv("PATH", dir)
+	found, err := Find(context.Background())
+	require.NoError(t, err)
+	require.Len(t, found, 2)
+	assert.Equal(t, "python3 (CPython 3.12.3)", found[0].String())
+	assert.Equal(t, "cpython", found[0].Prefix())
+	assert.Equal(t, "python3.13t (CPython 3.13.1, free-threaded)", found[1].String())
+	assert.Equal(t, "cpython3.13t", found[1].Prefix())
+
+	// Without python3, a free-threaded Python alone is still found.
+	require.NoError(t, os.Remove(filepath.Join(dir, "python3")))
+	found, err = Find(context.Background())
+	require.NoError(t, err)
+	require.Len(t, found, 1)
+	assert.Equal(t, "python3.13t", found[0].Name)
+}
