@@ -29,16 +29,25 @@
 // A typical use:
 //
 //	g := gil.New()
-//	t := g.Thread()        // one per goroutine, like a CPython thread state
+//	t := g.Thread() // one per goroutine, like a CPython thread state
 //	t.Acquire()
 //	defer t.Release()
-//	workloads.CountToWith(n, t.Check)          // CPU work, checking the GIL
-//	t.Blocking(func() { time.Sleep(time.Millisecond) }) // "I/O" without the GIL
+//	workloads.CountToWith(n, t.Check) // CPU work, checking the GIL
+//	t.Blocking(func() {               // "I/O" without the GIL
+//		time.Sleep(time.Millisecond)
+//	})
 //
 // [GIL.Run] runs a batch of tasks on goroutines locked to their own OS
 // threads, all under one GIL, the way a Python program starts threads and
 // joins them; [Convoy] measures the convoy effect. [GIL.Stats] and
 // [Thread.Stats] count switches, drop requests and how long the GIL was held.
+//
+// The GIL's timing rests on the waiting goroutine getting to run when its
+// interval is up. With GOMAXPROCS=1 it can only run once Go's scheduler
+// preempts the spinning holder, which it does after 10 ms at the earliest, so
+// the GIL changes hands several times less often: a scheduler limit on top of
+// the lock, much as a Python thread on a one-core machine waits for the
+// operating system to run it.
 //
 // This is a model for teaching, not a copy of CPython: there is no
 // interpreter, no reference counting and no C extension here, only the
