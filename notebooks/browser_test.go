@@ -57,7 +57,7 @@ func TestSiteInBrowser(t *testing.T) {
 // classic Notebook, Cell → Run All, and see a plot appear. It runs on a
 // copy of the notebook, in quick mode.
 func TestClassicNotebook(t *testing.T) {
-	env := jupyter.ForTest(t, quick.Env+"=1")
+	env := jupyter.ForTest(t, quick.Env+"=1", testHistory(t))
 	b := browser.ForTest(t)
 	dir := courseCopy(t, "00-overview.ipynb")
 	srv, err := env.StartNotebook(context.Background(), dir)

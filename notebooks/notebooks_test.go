@@ -19,6 +19,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"concurrencylab/kernel-helpers/history"
 	"concurrencylab/kernel-helpers/jupyter"
 	"concurrencylab/kernel-helpers/nbcheck"
 	"concurrencylab/kernel-helpers/quick"
@@ -34,6 +35,12 @@ func cellTimeout(t *testing.T) time.Duration {
 		return time.Duration(n) * time.Second
 	}
 	return 3 * time.Minute
+}
+
+// testHistory points the notebooks' results history at a temporary file,
+// so test runs never mix with the reader's own measurements.
+func testHistory(t *testing.T) string {
+	return history.EnvPath + "=" + filepath.Join(t.TempDir(), "results.jsonl")
 }
 
 func notebookPaths(t *testing.T) []string {
@@ -60,7 +67,7 @@ func TestCommitted(t *testing.T) {
 
 // TestExecute runs every notebook through Jupyter in quick mode.
 func TestExecute(t *testing.T) {
-	env := jupyter.ForTest(t, quick.Env+"=1")
+	env := jupyter.ForTest(t, quick.Env+"=1", testHistory(t))
 	timeout := cellTimeout(t)
 	for _, p := range notebookPaths(t) {
 		t.Run(p, func(t *testing.T) {
