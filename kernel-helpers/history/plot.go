@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"concurrencylab/kernel-helpers/bench"
 	"concurrencylab/kernel-helpers/plots"
 )
 
@@ -22,7 +23,27 @@ func Plot(title string, entries []Entry) ([]byte, error) {
 	if len(entries) == 0 {
 		return nil, errors.New("history: no entries to plot")
 	}
-	return plots.Timings(title, Compare(entries))
+	return plots.Timings(byRun(title, Compare(entries)))
+}
+
+// byRun makes the bars read as runs: when every result has one strategy,
+// that strategy moves into the title and each bar is labelled with its run
+// alone (plots.Timings labels a result without a strategy by its Name).
+func byRun(title string, results []bench.Result) (string, []bench.Result) {
+	for _, r := range results {
+		if r.Strategy != results[0].Strategy || r.Workers != results[0].Workers {
+			return title, results
+		}
+	}
+	if len(results) > 0 && results[0].Strategy != "" {
+		title += ": " + results[0].Strategy
+	}
+	out := make([]bench.Result, len(results))
+	for i, r := range results {
+		r.Strategy = ""
+		out[i] = r
+	}
+	return title, out
 }
 
 // Plot draws the last [PlotRuns] runs of the measurement called name that
@@ -42,5 +63,5 @@ func (s *Store) Plot(name string, filters ...Filter) ([]byte, error) {
 	if _, order := runStart(entries); len(order) > PlotRuns {
 		title = fmt.Sprintf("%s (last %d of %d runs)", name, PlotRuns, len(order))
 	}
-	return plots.Timings(title, compare(entries, PlotRuns))
+	return plots.Timings(byRun(title, compare(entries, PlotRuns)))
 }
