@@ -1,0 +1,284 @@
+package worker
+
+import (
+	"context"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"concurrencylab/workloads"
+)
+
+// inFlight counts the calls sent to workers and not yet answered.
+func (p *Pool) inFlight() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	n := 0
+	for _, s := range p.slots {
+		n += len(s.pending)
+	}
+	return n
+}
+
+// waitInFlight waits until the pool has n calls in flight.
+func waitInFlight(t *testing.T, p *Pool, n int) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for p.inFlight() < n {
+		if time.Now().After(deadline) {
+			t.Fatalf("never reached %d calls in flight (have %d)", n, p.inFlight())
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// outcome is what a call started in a goroutine sends back.
+type outcome struct {
+	info Info
+	err  error
+	res  int64
+}
+
+// goCall starts p.Call in a goroutine; receive its outcome with await.
+func goCall(ctx context.Context, p *Pool, task string, arg any) <-chan outcome {
+	ch := make(chan outcome, 1)
+	go func() {
+		var o outcome
+		o.info, o.err = p.Call(ctx, task, arg, &o.res)
+		ch <- o
+	}()
+	return ch
+}
+
+// await receives an outcome, failing the test instead of hanging.
+func await(t *testing.T, ch <-chan outcome, within time.Duration) outcome {
+	t.Helper()
+	select {
+	case o := <-ch:
+		return o
+	case <-time.After(within):
+		t.Fatalf("call still running after %v", within)
+		return outcome{}
+	}
+}
+
+func TestWorkerCrash(t *testing.T) {
+	tests := []struct {
+		name    string
+		task    string
+		arg     any
+		kill    bool   // the test SIGKILLs the worker running the task
+		wantErr string // in CrashError.Err
+		stderr  string // in CrashError.Stderr
+	}{
+		{name: "panic", task: "panic", arg: "boom", wantErr: "exit status 2", stderr: "panic: worker task panicked: boom"},
+		{name: "os.Exit", task: "exit", arg: 3, wantErr: "exit status 3"},
+		{name: "SIGKILL", task: "hang", kill: true, wantErr: "signal: killed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx := context.Background()
+			// One worker, so the test knows which process runs what, and
+			// depth 5, so that all five calls below wait in its pipe.
+			p := newPool(t, 1, 5)
+			pid := p.PIDs()[0]
+
+			// The worker first sleeps, while the test queues the faulty
+			// task and three more behind it.
+			first := goCall(ctx, p, "sleep", "200ms")
+			waitInFlight(t, p, 1)
+			crashed := goCall(ctx, p, tt.task, tt.arg)
+			waitInFlight(t, p, 2)
+			var queued []<-chan outcome
+			for i := range 3 {
+				queued = append(queued, goCall(ctx, p, "count", 100+i))
+				waitInFlight(t, p, 3+i)
+			}
+			o := await(t, first, 5*time.Second)
+			assert.NoError(t, o.err, "a result finished before the crash stays")
+			if tt.kill {
+				require.NoError(t, syscall.Kill(pid, syscall.SIGKILL))
+			}
+
+			o = await(t, crashed, 5*time.Second)
+			var crash *CrashError
+			require.ErrorAs(t, o.err, &crash)
+			assert.Equal(t, tt.task, crash.Task, "the error names the task")
+			assert.Equal(t, pid, crash.PID)
+			assert.ErrorContains(t, crash, tt.wantErr)
+			assert.Contains(t, crash.Stderr, tt.stderr)
+			assert.Contains(t, o.err.Error(), `task "`+tt.task+`"`)
+
+			// The calls queued behind the crash never started: a new
+			// worker runs them.
+			for i, ch := range queued {
+				o := await(t, ch, 5*time.Second)
+				if assert.NoError(t, o.err) {
+					assert.Equal(t, workloads.CountTo(int64(100+i)), o.res)
+					assert.NotEqual(t, pid, o.info.PID)
+				}
+			}
+			assert.False(t, alive(pid), "the dead worker was reaped")
+			assert.Len(t, p.PIDs(), 1)
+			assert.NotContains(t, p.PIDs(), pid)
+			assert.Equal(t, 0, p.inFlight())
+			assert.Len(t, children(t), 1, "only the replacement is left")
+		})
+	}
+}
+
+// TestCrashAmongMany runs a crash among many calls from many goroutines:
+// only the crashing call fails.
+func TestCrashAmongMany(t *testing.T) {
+	p := newPool(t, 2, DefaultDepth)
+	ctx := context.Background()
+	const calls = 40
+	errs := make([]error, calls)
+	res := make([]int64, calls)
+	var wg sync.WaitGroup
+	for i := range calls {
+		wg.Go(func() {
+			if i == calls/2 {
+				_, errs[i] = p.Call(ctx, "panic", "in the middle", nil)
+				return
+			}
+			_, errs[i] = p.Call(ctx, "count", i, &res[i])
+		})
+	}
+	wg.Wait()
+	for i := range calls {
+		if i == calls/2 {
+			var crash *CrashError
+			assert.ErrorAs(t, errs[i], &crash)
+			continue
+		}
+		if assert.NoError(t, errs[i], "call %d", i) {
+			assert.Equal(t, int64(i), res[i])
+		}
+	}
+}
+
+func TestCallCancel(t *testing.T) {
+	tests := []struct {
+		name     string
+		task     string
+		arg      any
+		survives bool // the worker stops the task itself and lives on
+	}{
+		{"cooperative task", "sleep", "1h", true},
+		{"cooperative CPU loop", "count", int64(1) << 50, true},
+		{"task ignoring its context", "hang", nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := newPool(t, 1, 1)
+			pid := p.PIDs()[0]
+			ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+			defer cancel()
+			start := time.Now()
+			o := await(t, goCall(ctx, p, tt.task, tt.arg), 5*time.Second)
+			assert.ErrorIs(t, o.err, context.DeadlineExceeded)
+			assert.ErrorContains(t, o.err, `task "`+tt.task+`"`)
+			assert.Less(t, time.Since(start), time.Second)
+
+			// The next call runs either on the same worker, or, once the
+			// stuck one was killed, on a replacement.
+			var got int
+			_, err := p.Call(context.Background(), "getpid", nil, &got)
+			require.NoError(t, err)
+			if tt.survives {
+				assert.Equal(t, pid, got)
+			} else {
+				assert.NotEqual(t, pid, got)
+				assert.False(t, alive(pid))
+			}
+			assert.Less(t, time.Since(start), time.Second, "the worker is free within 1 s")
+		})
+	}
+}
+
+func TestCancelQueuedCall(t *testing.T) {
+	p := newPool(t, 1, 2)
+	pid := p.PIDs()[0]
+	running := goCall(context.Background(), p, "sleep", "100ms")
+	waitInFlight(t, p, 1)
+	ctx, cancel := context.WithCancel(context.Background())
+	queued := goCall(ctx, p, "count", 10)
+	waitInFlight(t, p, 2)
+	cancel()
+
+	o := await(t, queued, 5*time.Second)
+	assert.ErrorIs(t, o.err, context.Canceled)
+	o = await(t, running, 5*time.Second)
+	assert.NoError(t, o.err, "cancelling a queued call leaves the running one alone")
+	assert.Equal(t, pid, o.info.PID)
+	// The worker skips the cancelled call and frees its place.
+	deadline := time.Now().Add(time.Second)
+	for p.inFlight() > 0 && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+	assert.Equal(t, 0, p.inFlight())
+	assert.Equal(t, []int{pid}, p.PIDs())
+}
+
+func TestPoolContextEnds(t *testing.T) {
+	tests := []struct {
+		name string
+		make func() (context.Context, context.CancelFunc)
+		stop bool // the test cancels; otherwise a timeout fires
+		want error
+	}{
+		{"cancel", func() (context.Context, context.CancelFunc) { return context.WithCancel(context.Background()) }, true, context.Canceled},
+		{"timeout", func() (context.Context, context.CancelFunc) {
+			return context.WithTimeout(context.Background(), 200*time.Millisecond)
+		}, false, context.DeadlineExceeded},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx, cancel := tt.make()
+			defer cancel()
+			p, err := NewPoolDepth(ctx, 2, 2)
+			require.NoError(t, err)
+			defer p.Close()
+			pids := p.PIDs()
+
+			var finished int64
+			_, err = p.Call(context.Background(), "count", 7, &finished)
+			require.NoError(t, err)
+
+			var calls []<-chan outcome
+			for range 2 {
+				calls = append(calls, goCall(context.Background(), p, "hang", nil))
+			}
+			waitInFlight(t, p, 2)
+			for range 2 {
+				calls = append(calls, goCall(context.Background(), p, "count", 5))
+			}
+			waitInFlight(t, p, 4)
+			ended := time.Now()
+			if tt.stop {
+				cancel()
+			} else {
+				<-ctx.Done()
+			}
+			for _, ch := range calls {
+				o := await(t, ch, 2*time.Second)
+				assert.ErrorIs(t, o.err, ErrClosed)
+				assert.ErrorIs(t, o.err, tt.want)
+			}
+			noChildren(t, time.Second)
+			assert.Less(t, time.Since(ended), time.Second, "every worker killed and reaped within 1 s")
+			for _, pid := range pids {
+				assert.False(t, alive(pid))
+			}
+			assert.Equal(t, int64(7), finished, "a result finished before the end stays")
+			_, err = p.Call(context.Background(), "noop", nil, nil)
+			assert.ErrorIs(t, err, ErrClosed)
+			assert.NoError(t, p.Close())
+		})
+	}
+}

@@ -1,0 +1,213 @@
+package worker
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+)
+
+// envVar marks a process as a worker. Its value says where the worker serves:
+// modeInit in this package's init, before any other package's init or main
+// runs (only tasks registered by this package exist then); modeMain in
+// [ServeIfWorker], which the program calls after its own Register calls.
+const (
+	envVar   = "CONCURRENCYLAB_WORKER"
+	modeInit = "init"
+	modeMain = "main"
+)
+
+// serveCalled records that this program calls ServeIfWorker, so a parent
+// knows its workers will reach that call and can tell them to wait for it.
+var serveCalled atomic.Bool
+
+func init() {
+	if os.Getenv(envVar) == modeInit {
+		os.Exit(serveMain())
+	}
+}
+
+// ServeIfWorker turns this process into a worker if its parent started it as
+// one: it then serves tasks until the parent closes the pipe, and exits
+// without returning. Otherwise it returns at once.
+//
+// Call it first thing in main or TestMain, after registering your own tasks.
+// A program that never calls it still works: its workers serve from this
+// package's init, but only with the built-in tasks, because no other package
+// has registered anything yet when that init runs.
+func ServeIfWorker() {
+	serveCalled.Store(true)
+	if _, ok := os.LookupEnv(envVar); ok {
+		os.Exit(serveMain())
+	}
+}
+
+// serveMain serves on the process's stdin and stdout and returns the exit code.
+func serveMain() int {
+	in, out, err := privateStdio()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "worker:", err)
+		return 2
+	}
+	if err := serve(in, out); err != nil {
+		fmt.Fprintln(os.Stderr, "worker:", err)
+		return 2
+	}
+	return 0
+}
+
+// privateStdio moves the pipes to the parent onto new descriptors and points
+// descriptors 0 and 1 at /dev/null and stderr. A task that prints with
+// fmt.Println then writes to stderr, which the parent shows in errors,
+// instead of corrupting the frames on stdout.
+func privateStdio() (in, out *os.File, err error) {
+	inFd, err := syscall.Dup(0)
+	if err != nil {
+		return nil, nil, fmt.Errorf("dup stdin: %w", err)
+	}
+	outFd, err := syscall.Dup(1)
+	if err != nil {
+		return nil, nil, fmt.Errorf("dup stdout: %w", err)
+	}
+	syscall.CloseOnExec(inFd)
+	syscall.CloseOnExec(outFd)
+	null, err := os.Open(os.DevNull)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer null.Close()
+	if err := syscall.Dup3(int(null.Fd()), 0, 0); err != nil {
+		return nil, nil, fmt.Errorf("redirect stdin: %w", err)
+	}
+	if err := syscall.Dup3(2, 1, 0); err != nil {
+		return nil, nil, fmt.Errorf("redirect stdout: %w", err)
+	}
+	return os.NewFile(uintptr(inFd), "worker-in"), os.NewFile(uintptr(outFd), "worker-out"), nil
+}
+
+// server is the worker side of the protocol. A reader goroutine takes frames
+// off the pipe as they come, so that a cancel frame reaches a running task;
+// the serving goroutine runs requests one at a time, in the order they came.
+// That order is what lets the parent tell which task a dead worker was
+// running: the oldest one it has no answer for.
+type server struct {
+	mu          sync.Mutex
+	running     uint64             // id of the running request, 0 if none
+	cancel      context.CancelFunc // cancels the running request
+	lastStarted uint64
+	cancelled   map[uint64]bool // queued requests cancelled before they started
+}
+
+// queueLen bounds the requests waiting in a worker. The parent never sends
+// more than its pipeline depth plus one cancel per request, far below this.
+const queueLen = 1 << 12
+
+func serve(in io.Reader, out io.Writer) error {
+	s := &server{cancelled: make(map[uint64]bool)}
+	queue := make(chan frame, queueLen)
+	readErr := make(chan error, 1)
+	go func() {
+		readErr <- s.read(bufio.NewReaderSize(in, 64<<10), queue)
+		close(queue)
+	}()
+	w := bufio.NewWriterSize(out, 64<<10)
+	var buf []byte
+	for req := range queue {
+		ans := s.run(req)
+		var err error
+		if buf, err = appendFrame(buf[:0], &ans); err != nil {
+			ans = frame{kind: kindAnswer, id: req.id, start: ans.start, end: ans.end, tid: ans.tid,
+				status: statusFailed, msg: fmt.Sprintf("result of task %q: %v", req.task, err)}
+			buf, _ = appendFrame(buf[:0], &ans)
+		}
+		// Flush every answer before starting the next task: if that task
+		// kills the process, this answer must already be with the parent.
+		if _, err := w.Write(buf); err != nil {
+			return err
+		}
+		if err := w.Flush(); err != nil {
+			return err
+		}
+	}
+	if err := <-readErr; !errors.Is(err, io.EOF) {
+		return err
+	}
+	return nil // the parent closed the pipe: it wants no more
+}
+
+// read moves request frames to queue and applies cancel frames at once.
+func (s *server) read(r *bufio.Reader, queue chan<- frame) error {
+	for {
+		body, err := readFrame(r)
+		if err != nil {
+			return err
+		}
+		f, err := decodeFrame(body)
+		if err != nil {
+			return err
+		}
+		switch f.kind {
+		case kindRequest:
+			queue <- f
+		case kindCancel:
+			s.mu.Lock()
+			if f.id == s.running {
+				s.cancel()
+			} else if f.id > s.lastStarted {
+				s.cancelled[f.id] = true
+			}
+			s.mu.Unlock()
+		default:
+			return fmt.Errorf("unexpected frame kind %q from parent", f.kind)
+		}
+	}
+}
+
+// run runs one request and returns its answer.
+func (s *server) run(req frame) frame {
+	ans := frame{kind: kindAnswer, id: req.id, tid: syscall.Gettid()}
+	fn, ok := Lookup(req.task)
+	s.mu.Lock()
+	s.lastStarted = req.id
+	if s.cancelled[req.id] {
+		delete(s.cancelled, req.id)
+		s.mu.Unlock()
+		ans.status = statusCancelled
+		return ans
+	}
+	if !ok {
+		s.mu.Unlock()
+		ans.status = statusUnknown
+		return ans
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s.running, s.cancel = req.id, cancel
+	s.mu.Unlock()
+
+	start := time.Now()
+	out, err := fn(ctx, json.RawMessage(req.payload))
+	end := time.Now()
+
+	s.mu.Lock()
+	s.running, s.cancel = 0, nil
+	s.mu.Unlock()
+
+	ans.start, ans.end = start.UnixNano(), end.UnixNano()
+	switch {
+	case err != nil && ctx.Err() != nil:
+		ans.status, ans.msg = statusCancelled, err.Error()
+	case err != nil:
+		ans.status, ans.msg = statusFailed, err.Error()
+	default:
+		ans.payload = out
+	}
+	return ans
+}
