@@ -1,6 +1,7 @@
 package memory_test
 
 import (
+	"context"
 	"fmt"
 
 	"concurrencylab/kernel-helpers/memory"
@@ -39,7 +40,13 @@ func ExamplePerGoroutine() {
 		fmt.Println(err)
 		return
 	}
+	perProcess, err := memory.PerProcess(context.Background(), 2)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
 	// The figures depend on the machine and the Go version: no Output comment.
-	fmt.Printf("per goroutine: %.1f KiB\n", perGoroutine/1024)
-	fmt.Printf("per thread:    %.1f KiB\n", perThread/1024)
+	fmt.Printf("per goroutine: %8.1f KiB\n", perGoroutine/1024)
+	fmt.Printf("per thread:    %8.1f KiB\n", perThread/1024)
+	fmt.Printf("per process:   %8.1f KiB\n", perProcess/1024)
 }

@@ -1,9 +1,14 @@
 package memory
 
 import (
+	"context"
 	"fmt"
+	"os"
 	"runtime"
 	"runtime/debug"
+	"slices"
+
+	"concurrencylab/kernel-helpers/worker"
 )
 
 // PerGoroutine parks n goroutines with [ParkGoroutines] and returns the
@@ -97,4 +102,64 @@ func PerThread(n int) (float64, error) {
 func settledSelf() (Usage, error) {
 	debug.FreeOSMemory()
 	return Self()
+}
+
+// MaxProcesses bounds [PerProcess]: an idle Go worker process takes a few
+// MiB, and a few hundred would crowd a small machine for no gain.
+const MaxProcesses = 128
+
+// PerProcess starts a [worker.Pool] of n idle worker processes, makes sure
+// each has started and answered a call, and returns their average RSS in
+// bytes; then it closes the pool, which ends and reaps the workers.
+//
+// Unlike [PerGoroutine] and [PerThread] this is not a difference: each
+// worker is a whole program with its own Go runtime, heap, stacks and
+// threads, and all of that is its RSS. RSS counts in full the pages a worker
+// shares with its siblings, such as the program's code, which the kernel
+// keeps only once in RAM; the figure is what one more process costs when
+// none of it could be shared, an upper bound.
+func PerProcess(ctx context.Context, n int) (float64, error) {
+	if n <= 0 || n > MaxProcesses {
+		return 0, fmt.Errorf("memory: cannot start %d processes: n must be in [1, %d]", n, MaxProcesses)
+	}
+	pool, err := worker.NewPool(ctx, n)
+	if err != nil {
+		return 0, fmt.Errorf("memory: %w", err)
+	}
+	defer pool.Close()
+	pids := pool.PIDs()
+	if err := callEach(ctx, pool, pids); err != nil {
+		return 0, err
+	}
+	var total int64
+	for _, pid := range pids {
+		u, err := Of(pid)
+		if err != nil {
+			return 0, err
+		}
+		if u.PPID != os.Getpid() {
+			return 0, fmt.Errorf("memory: process %d is not a child of this process", pid)
+		}
+		total += u.RSS
+	}
+	return float64(total) / float64(len(pids)), nil
+}
+
+// callEach calls "getpid" until every worker in pids has answered, so that
+// each has finished starting up and its RSS is that of a ready worker. An
+// idle pool hands successive calls to successive workers, so this usually
+// takes len(pids) calls; a few rounds more are allowed before giving up.
+func callEach(ctx context.Context, pool *worker.Pool, pids []int) error {
+	answered := map[int]bool{}
+	for range 4 * len(pids) {
+		var pid int
+		if _, err := pool.Call(ctx, "getpid", nil, &pid); err != nil {
+			return fmt.Errorf("memory: %w", err)
+		}
+		answered[pid] = true
+		if !slices.ContainsFunc(pids, func(p int) bool { return !answered[p] }) {
+			return nil
+		}
+	}
+	return fmt.Errorf("memory: not every worker of %v answered a call", pids)
 }

@@ -11,6 +11,7 @@ import (
 	"go.uber.org/goleak"
 
 	"concurrencylab/kernel-helpers/memory"
+	"concurrencylab/kernel-helpers/worker"
 )
 
 // helperEnv makes the test binary, started again as a child, wait for its
@@ -19,6 +20,8 @@ import (
 const helperEnv = "MEMORY_TEST_HELPER"
 
 func TestMain(m *testing.M) {
+	// PerProcess starts this binary again as a worker process.
+	worker.ServeIfWorker()
 	if os.Getenv(helperEnv) == "1" {
 		_, _ = os.Stdin.Read(make([]byte, 1)) // returns when the parent closes stdin
 		os.Exit(0)
@@ -197,4 +200,40 @@ func TestPerBadCount(t *testing.T) {
 	assert.Error(t, err)
 	_, err = memory.PerThread(memory.MaxThreads + 1)
 	assert.Error(t, err)
+}
+
+func TestChildrenOfAWorkerPool(t *testing.T) {
+	pool, err := worker.NewPool(t.Context(), 3)
+	require.NoError(t, err)
+	want := pool.PIDs()
+	children, err := memory.Children()
+	require.NoError(t, err)
+	var got []int
+	for _, c := range children {
+		got = append(got, c.PID)
+		assert.Equal(t, os.Getpid(), c.PPID)
+	}
+	assert.ElementsMatch(t, want, got)
+
+	require.NoError(t, pool.Close())
+	children, err = memory.Children()
+	require.NoError(t, err)
+	assert.Empty(t, children, "Close reaps every worker")
+}
+
+func TestPerProcess(t *testing.T) {
+	bytes, err := memory.PerProcess(t.Context(), 2)
+	require.NoError(t, err)
+	// A Go program's runtime alone is more than 1 MiB in RAM; the upper
+	// bound only rules out nonsense, such as summing instead of averaging.
+	assert.Greater(t, bytes, 1024.0*1024)
+	assert.Less(t, bytes, 1024.0*1024*1024)
+	children, err := memory.Children()
+	require.NoError(t, err)
+	assert.Empty(t, children, "PerProcess leaves no worker behind")
+
+	for _, n := range []int{0, -1, memory.MaxProcesses + 1} {
+		_, err := memory.PerProcess(t.Context(), n)
+		assert.Error(t, err, "n=%d", n)
+	}
 }
