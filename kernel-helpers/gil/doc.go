@@ -41,6 +41,9 @@
 // threads, all under one GIL, the way a Python program starts threads and
 // joins them; [Convoy] measures the convoy effect. [GIL.Stats] and
 // [Thread.Stats] count switches, drop requests and how long the GIL was held.
+// Code that is handed only a [context.Context] finds its thread there:
+// [NewContext] puts it in, [CheckFunc] and [Blocking] use it, and do nothing
+// extra when there is no GIL.
 //
 // The GIL's timing rests on the waiting goroutine getting to run when its
 // interval is up. With GOMAXPROCS=1 it can only run once Go's scheduler
