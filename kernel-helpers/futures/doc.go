@@ -9,9 +9,10 @@
 //   - [ProcessPool] runs tasks in n worker processes, like
 //     ProcessPoolExecutor(max_workers=n). A function cannot travel to another
 //     process, so a task is named, as pickle names a function: it is
-//     registered with [worker.Register] in the program, and the worker
-//     process, a copy of the same program, looks it up by that name.
-//     Arguments and results travel as JSON.
+//     registered with
+//     [concurrencylab/kernel-helpers/worker.Register] in the
+//     program, and the worker process, a copy of the same program, looks
+//     it up by that name. Arguments and results travel as JSON.
 //
 // The Python code
 //
@@ -47,6 +48,4 @@
 // CPU-bound tasks on every core, and the process pool shows what processes
 // cost (start-up, memory, copying every argument and result) rather than
 // what they win.
-//
-// [worker.Register]: concurrencylab/kernel-helpers/worker.Register
 package futures

@@ -14,15 +14,14 @@
 //   - [PerThread] parks n goroutines each locked to its own OS thread with
 //     [runtime.LockOSThread], checks that the thread count rose, and divides
 //     the rise in RSS by the number of new threads;
-//   - [PerProcess] starts n idle worker processes (a [worker.Pool]) and
-//     averages their RSS (megabytes each: every process has its own copy of
-//     the runtime, heap and stacks).
+//   - [PerProcess] starts n idle worker processes (a
+//     [concurrencylab/kernel-helpers/worker.Pool]) and averages their
+//     RSS (megabytes each: every process has its own copy of the runtime,
+//     heap and stacks).
 //
 // The figures vary a little from run to run, with what the program did
 // before, and between machines and Go versions; show them with the machine
 // they were measured on. [ParkGoroutines] and [ParkThreads] leave the parked
 // goroutines in place until [Parked.Release], so a notebook can show the
 // thread count with [Self] while they exist.
-//
-// [worker.Pool]: concurrencylab/kernel-helpers/worker.Pool
 package memory
