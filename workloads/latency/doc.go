@@ -23,6 +23,9 @@
 // thread pool of N), and 0 starts them all at once (asyncio.gather). With a
 // latency of 50 ms, 100 sequential fetches take 5 s and 100 concurrent ones
 // little more than 50 ms: the waits overlap because nobody computes anything.
+// FetchAll opens fresh connections and closes them when done; to keep them
+// open from one batch to the next, as a browser would, pass
+// [Server.Client] to [FetchAllWith].
 //
 // A typical cell:
 //
