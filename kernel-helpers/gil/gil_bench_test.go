@@ -53,9 +53,16 @@ func BenchmarkCheck(b *testing.B) {
 // matter. Go's tasks are sized to the same time, not the same iteration
 // count, because the switch interval is a time: the same number of
 // intervals passes in both.
+//
+// Each operation of BenchmarkSeqRatio times fidelityPairs pairs (sequential,
+// then under the GIL), and CPython runs fidelityReps pairs: the figures are
+// medians of paired ratios, and on a machine shared with other programs
+// the more pairs the steadier the median.
 const (
 	fidelityTasks   = 4
 	fidelityPerTask = 150 * time.Millisecond
+	fidelityPairs   = 3
+	fidelityReps    = 7
 	convoySamples   = 30
 )
 
@@ -89,7 +96,7 @@ func BenchmarkSeqRatio(b *testing.B) {
 			Target:     fidelityPerTask,
 			Tasks:      fidelityTasks,
 			Strategies: []string{cpython.Sequential, cpython.Threads},
-			Reps:       5,
+			Reps:       fidelityReps,
 		})
 		if err != nil {
 			b.Fatal(err)
@@ -108,23 +115,25 @@ func BenchmarkSeqRatio(b *testing.B) {
 	var seq, threads []time.Duration
 	var switches int64
 	for b.Loop() {
-		start := time.Now()
-		for range fidelityTasks {
-			workloads.CountTo(n)
-		}
-		seq = append(seq, time.Since(start))
+		for range fidelityPairs {
+			start := time.Now()
+			for range fidelityTasks {
+				workloads.CountTo(n)
+			}
+			seq = append(seq, time.Since(start))
 
-		g := gil.New()
-		start = time.Now()
-		if _, err := g.Run(ctx, tasks...); err != nil {
-			b.Fatal(err)
+			g := gil.New()
+			start = time.Now()
+			if _, err := g.Run(ctx, tasks...); err != nil {
+				b.Fatal(err)
+			}
+			threads = append(threads, time.Since(start))
+			switches += g.Stats().Switches
 		}
-		threads = append(threads, time.Since(start))
-		switches += g.Stats().Switches
 	}
 	ratio := medianRatio(threads, seq)
 	b.ReportMetric(ratio, "seq-ratio")
-	b.ReportMetric(float64(switches)/float64(b.N), "switches/op")
+	b.ReportMetric(float64(switches)/float64(len(threads)), "switches/run")
 	b.Logf("Go: n=%d per task; %v; %v", n,
 		bench.Result{Strategy: "sequential", Samples: seq}, bench.Result{Strategy: gil.StrategyGIL, Samples: threads})
 	if cpyRatio > 0 {
