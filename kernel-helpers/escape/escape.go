@@ -130,6 +130,35 @@ func Moved(ds []Decision) []string {
 	return names
 }
 
+// Summary says in a sentence or two what went to the heap and why, and
+// that everything else stays on the stack.
+func Summary(ds []Decision) string {
+	var heap []string
+	for _, d := range ds {
+		if !d.Heap() {
+			continue
+		}
+		what := d.Message
+		if name, ok := strings.CutPrefix(d.Message, "moved to heap: "); ok {
+			what = "`" + name + "`"
+		}
+		item := fmt.Sprintf("%s (line %d)", what, d.Line)
+		if st := steps(d.Why); len(st) > 0 {
+			item += ", because its address leaves the function: " + strings.Join(st, " → ")
+		}
+		heap = append(heap, item)
+	}
+	switch len(heap) {
+	case 0:
+		return "The compiler put nothing on the heap: every variable lives in its function's stack frame."
+	case 1:
+		return "The compiler put one thing on the heap: " + heap[0] +
+			". Everything else lives in its function's stack frame and is gone, at no cost, when the function returns."
+	}
+	return fmt.Sprintf("The compiler put %d things on the heap: %s. Everything else lives in its function's stack frame.",
+		len(heap), strings.Join(heap, "; "))
+}
+
 // Markdown lays the decisions out as a Markdown table, one row per
 // decision: the line number, that line of src, where the value goes (stack
 // or heap) and the compiler's words, with the steps through which an

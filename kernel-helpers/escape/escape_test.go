@@ -145,3 +145,14 @@ func TestMarkdown(t *testing.T) {
 	assert.Contains(t, rows[4], "| 19 |  |", "a line past the end of src has an empty code cell")
 	assert.Contains(t, rows[5], `\[\]int{...} does not escape`, "Markdown characters escaped")
 }
+
+func TestSummary(t *testing.T) {
+	ds := escape.Parse(m2)
+	assert.Equal(t, "The compiler put one thing on the heap: `n` (line 19), because its address leaves the function: "+
+		"&n (address-of) → return &n (return). Everything else lives in its function's stack frame and is gone, at no cost, when the function returns.",
+		escape.Summary(ds))
+	assert.Contains(t, escape.Summary(nil), "nothing on the heap")
+	two := append(ds, escape.Decision{Line: 30, Message: "*c escapes to heap"})
+	assert.Contains(t, escape.Summary(two), "put 2 things on the heap: `n` (line 19)")
+	assert.Contains(t, escape.Summary(two), "; *c escapes to heap (line 30)")
+}
