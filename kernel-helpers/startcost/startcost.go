@@ -241,17 +241,13 @@ func article(k Kind) string {
 	return "a " + k.String()
 }
 
-// round keeps about three significant figures.
+// round keeps three significant figures: 1.09µs, 41.4µs, 3.24ms.
 func round(d time.Duration) time.Duration {
-	switch {
-	case d >= 100*time.Millisecond:
-		return d.Round(time.Millisecond)
-	case d >= 100*time.Microsecond:
-		return d.Round(time.Microsecond)
-	case d >= 100*time.Nanosecond:
-		return d.Round(time.Nanosecond)
+	unit := time.Duration(1)
+	for x := d; x >= 1000; x /= 10 {
+		unit *= 10
 	}
-	return d
+	return d.Round(unit)
 }
 
 // ThreadCheck is the evidence that starting a [Thread] really creates one.

@@ -125,6 +125,12 @@ func TestPerStartAndVerdict(t *testing.T) {
 	assert.Equal(t, "One start, and wait for the end, took a median of: a goroutine 1µs, an OS thread 30µs, a process 3ms. "+
 		"One process costs as much as 100 OS threads. One OS thread costs as much as 30 goroutines.", v)
 
+	rs = []bench.Result{result("goroutine", "1000", 1_092_400*time.Nanosecond), result("OS thread", "1", 41_357*time.Nanosecond)}
+	v, err = startcost.Verdict(rs)
+	require.NoError(t, err)
+	assert.Contains(t, v, "a goroutine 1.09µs, an OS thread 41.4µs.", "three significant figures")
+	assert.Contains(t, v, "One OS thread costs as much as 38 goroutines.")
+
 	_, err = startcost.Verdict(nil)
 	assert.Error(t, err)
 }
