@@ -172,15 +172,11 @@ func group(n int64) string {
 	return b.String()
 }
 
-// round keeps three significant figures or so, enough for a sentence.
+// round keeps three significant figures: 4.39µs, 29.7ms.
 func round(d time.Duration) time.Duration {
-	switch {
-	case d >= time.Second:
-		return d.Round(10 * time.Millisecond)
-	case d >= time.Millisecond:
-		return d.Round(10 * time.Microsecond)
-	case d >= time.Microsecond:
-		return d.Round(10 * time.Nanosecond)
+	unit := time.Duration(1)
+	for x := d; x >= 1000; x /= 10 {
+		unit *= 10
 	}
-	return d
+	return d.Round(unit)
 }
