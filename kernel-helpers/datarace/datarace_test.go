@@ -36,6 +36,7 @@ func TestDetectRacy(t *testing.T) {
 	assert.Contains(t, first, "main.go:", "the report names the racing line")
 	assert.NotContains(t, first, "==================", "First stops before the closing line")
 	assert.NotContains(t, r.Output, "/", "no file path in the output")
+	assert.Regexp(t, `^count: \d+ of 2000\n$`, r.Printed(), "the program's own output, without the reports")
 }
 
 func TestDetectFixed(t *testing.T) {
@@ -67,6 +68,18 @@ func TestReportFirst(t *testing.T) {
 	r := datarace.Report{Races: 2, Output: out}
 	assert.Equal(t, "WARNING: DATA RACE\nRead at 0x1 by goroutine 7:\n", r.First())
 	assert.Empty(t, datarace.Report{Output: "count: 2000\n"}.First())
+}
+
+func TestPrintedAndDetectVerdict(t *testing.T) {
+	racy := datarace.Report{Races: 1, ExitCode: 66,
+		Output: "==================\nWARNING: DATA RACE\nRead at 0x1\n==================\ncount: 2000 of 2000\nFound 1 data race(s)\n"}
+	fixed := datarace.Report{Output: "count: 2000 of 2000\n"}
+	assert.Equal(t, "count: 2000 of 2000\n", racy.Printed())
+	assert.Equal(t, "count: 2000 of 2000\n", fixed.Printed())
+	assert.Equal(t, `In the racy program the detector reported 1 race(s) (exit status 66); the program itself printed "count: 2000 of 2000". `+
+		`In the fixed program it reported none (exit status 0), which printed "count: 2000 of 2000".`, datarace.DetectVerdict(racy, fixed))
+	assert.Contains(t, datarace.DetectVerdict(fixed, racy), "reported **no** race this time")
+	assert.Contains(t, datarace.DetectVerdict(fixed, racy), "should not happen")
 }
 
 func TestMeasureLosses(t *testing.T) {

@@ -81,6 +81,8 @@ func TestCountVerdict(t *testing.T) {
 	}{
 		{"flat", []sched.Count{{Goroutines: 10, Threads: 5}, {Goroutines: 10000, Threads: 6}, {Goroutines: 100, Locked: true, Threads: 105}},
 			[]string{"From 10 to 10000 parked goroutines", "between 5 and 6 OS threads (GOMAXPROCS = 2)", "about the same", "100 goroutines needed 105 threads: one each"}},
+		{"constant", []sched.Count{{Goroutines: 10, Threads: 5}, {Goroutines: 100, Threads: 5}},
+			[]string{"had 5 OS threads every time (GOMAXPROCS = 2)"}},
 		{"growing", []sched.Count{{Goroutines: 10, Threads: 5}, {Goroutines: 10000, Threads: 500}},
 			[]string{"more than expected"}},
 		{"locked short", []sched.Count{{Goroutines: 10, Threads: 5}, {Goroutines: 100, Locked: true, Threads: 50}},

@@ -112,8 +112,12 @@ func CountVerdict(cs []Count, gomaxprocs int) string {
 	p := slices.MaxFunc(plain, byGoroutines)
 	pMin := slices.MinFunc(plain, func(a, b Count) int { return a.Threads - b.Threads }).Threads
 	pMax := slices.MaxFunc(plain, func(a, b Count) int { return a.Threads - b.Threads }).Threads
-	s := fmt.Sprintf("From %d to %d parked goroutines, this process had between %d and %d OS threads (GOMAXPROCS = %d): ",
-		slices.MinFunc(plain, byGoroutines).Goroutines, p.Goroutines, pMin, pMax, gomaxprocs)
+	threads := fmt.Sprintf("between %d and %d OS threads", pMin, pMax)
+	if pMin == pMax {
+		threads = fmt.Sprintf("%d OS threads every time", pMin)
+	}
+	s := fmt.Sprintf("From %d to %d parked goroutines, this process had %s (GOMAXPROCS = %d): ",
+		slices.MinFunc(plain, byGoroutines).Goroutines, p.Goroutines, threads, gomaxprocs)
 	if pMax-pMin <= gomaxprocs+4 {
 		s += "about the same number whatever the goroutine count, as M:N scheduling promises."
 	} else {
