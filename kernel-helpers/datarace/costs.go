@@ -1,9 +1,11 @@
 package datarace
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -86,4 +88,44 @@ func CostTable(results []bench.Result) (string, error) {
 		b.WriteString("\n")
 	}
 	return b.String(), nil
+}
+
+// CostVerdict ranks the fixes in results by their median time per
+// increment, cheapest first, with the figures, and gives the unsafe
+// counter's for comparison.
+func CostVerdict(results []bench.Result) (string, error) {
+	type cost struct {
+		name string
+		ns   float64
+	}
+	var fixes []cost
+	unsafe := -1.0
+	for _, r := range results {
+		ns, err := PerIncrement(r, r.Median())
+		if err != nil {
+			return "", err
+		}
+		if r.Strategy == counter.Unsafe.String() {
+			unsafe = ns
+			continue
+		}
+		fixes = append(fixes, cost{r.Strategy, ns})
+	}
+	if len(fixes) == 0 {
+		return "", errors.New("datarace: no fix among the results")
+	}
+	slices.SortStableFunc(fixes, func(a, b cost) int { return cmp.Compare(a.ns, b.ns) })
+	parts := make([]string, len(fixes))
+	for i, f := range fixes {
+		parts[i] = fmt.Sprintf("%s (%.1f ns per increment)", f.name, f.ns)
+	}
+	s := "Cheapest correct fix here: " + parts[0]
+	if len(parts) > 1 {
+		s += ", then " + strings.Join(parts[1:], ", then ")
+	}
+	s += "."
+	if unsafe >= 0 {
+		s += fmt.Sprintf(" The unsafe counter, fast and wrong, took %.1f ns.", unsafe)
+	}
+	return s, nil
 }

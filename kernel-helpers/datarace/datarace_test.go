@@ -215,3 +215,24 @@ func TestCostTable(t *testing.T) {
 	_, err = datarace.CostTable([]bench.Result{{Strategy: "x", Samples: []time.Duration{1}}})
 	assert.ErrorContains(t, err, "no increment count")
 }
+
+func TestCostVerdict(t *testing.T) {
+	res := func(s string, d time.Duration) bench.Result {
+		return bench.Result{Strategy: s, Workers: 2, Params: map[string]string{"increments": "1000"}, Samples: []time.Duration{d}}
+	}
+	us := time.Microsecond
+	rs := []bench.Result{res("unsafe", 6*us), res("mutex", 50*us), res("atomic", 20*us), res("channel", 140*us)}
+	v, err := datarace.CostVerdict(rs)
+	require.NoError(t, err)
+	assert.Equal(t, "Cheapest correct fix here: atomic (10.0 ns per increment), then mutex (25.0 ns per increment), "+
+		"then channel (70.0 ns per increment). The unsafe counter, fast and wrong, took 3.0 ns.", v)
+
+	v, err = datarace.CostVerdict(rs[2:3])
+	require.NoError(t, err)
+	assert.Equal(t, "Cheapest correct fix here: atomic (10.0 ns per increment).", v)
+
+	_, err = datarace.CostVerdict(rs[:1])
+	assert.ErrorContains(t, err, "no fix")
+	_, err = datarace.CostVerdict([]bench.Result{{Strategy: "mutex"}})
+	assert.ErrorContains(t, err, "no increment count")
+}
