@@ -177,7 +177,11 @@ func TestCallCancel(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			p := newPool(t, 1, 1)
 			pid := p.PIDs()[0]
-			ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+			// Once the worker has answered a call, it serves the next at
+			// once, so the task below starts well before its deadline.
+			_, err := p.Call(context.Background(), "noop", nil, nil)
+			require.NoError(t, err)
+			ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 			defer cancel()
 			start := time.Now()
 			o := await(t, goCall(ctx, p, tt.task, tt.arg), 5*time.Second)
@@ -188,7 +192,7 @@ func TestCallCancel(t *testing.T) {
 			// The next call runs either on the same worker, or, once the
 			// stuck one was killed, on a replacement.
 			var got int
-			_, err := p.Call(context.Background(), "getpid", nil, &got)
+			_, err = p.Call(context.Background(), "getpid", nil, &got)
 			require.NoError(t, err)
 			if tt.survives {
 				assert.Equal(t, pid, got)

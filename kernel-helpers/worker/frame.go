@@ -16,7 +16,8 @@ import (
 // The body is a kind byte, a request id, and the fields of that kind:
 //
 //	request 'Q': id, task name, argument (JSON, the rest of the body)
-//	cancel  'C': id
+//	cancel  'C': id (stop it if it runs, skip it if it waits)
+//	withdraw 'W': id (give it back if it has not started)
 //	answer  'A': id, start, end (Unix ns), thread id, status, message, result (JSON, the rest)
 //
 // Integers are varints (encoding/binary), strings a uvarint length then bytes.
@@ -31,9 +32,10 @@ const maxFrame = 64 << 20
 type frameKind byte
 
 const (
-	kindRequest frameKind = 'Q'
-	kindCancel  frameKind = 'C'
-	kindAnswer  frameKind = 'A'
+	kindRequest  frameKind = 'Q'
+	kindCancel   frameKind = 'C'
+	kindWithdraw frameKind = 'W'
+	kindAnswer   frameKind = 'A'
 )
 
 // status says how a task ended, in an answer frame.
@@ -44,7 +46,8 @@ const (
 	statusFailed                  // the task returned an error: the message
 	statusUnknown                 // the worker has no task of that name
 	statusCancelled               // skipped or stopped after a cancel frame
-	statusLast      = statusCancelled
+	statusWithdrawn               // not started, given back after a withdraw frame
+	statusLast      = statusWithdrawn
 )
 
 // frame is one decoded message. Which fields are set depends on kind.
@@ -71,7 +74,7 @@ func appendFrame(dst []byte, f *frame) ([]byte, error) {
 	case kindRequest:
 		dst = appendString(dst, f.task)
 		dst = append(dst, f.payload...)
-	case kindCancel:
+	case kindCancel, kindWithdraw:
 	case kindAnswer:
 		dst = binary.AppendVarint(dst, f.start)
 		dst = binary.AppendVarint(dst, f.end)
@@ -129,9 +132,9 @@ func decodeFrame(body []byte) (frame, error) {
 	case kindRequest:
 		f.task = d.string()
 		f.payload = d.rest()
-	case kindCancel:
+	case kindCancel, kindWithdraw:
 		if d.err == nil && len(d.b) != 0 {
-			d.err = errors.New("trailing bytes after cancel frame")
+			d.err = errors.New("trailing bytes after cancel or withdraw frame")
 		}
 	case kindAnswer:
 		f.start = d.varint()

@@ -61,9 +61,11 @@ type slot struct {
 type call struct {
 	id        uint64
 	task      string
+	payload   []byte      // the encoded argument
 	frame     []byte      // the encoded request, kept to resend to a replacement
 	answer    chan result // buffered: the answer is never blocked on
 	abandoned bool        // the caller gave up (its context ended)
+	moving    bool        // asked its worker to give it back, to move it to an idle one
 	grace     *time.Timer // kills a worker that ignores a cancel
 }
 
@@ -153,8 +155,7 @@ func NewPoolDepth(ctx context.Context, n, depth int) (*Pool, error) {
 // startProc starts a worker and its writer and reader goroutines.
 // The caller holds p.mu, or has not shared p yet.
 func (p *Pool) startProc() (*proc, error) {
-	// A slot's queue holds at most depth requests and one cancel for each.
-	pr, err := startProc(2*p.depth + 1)
+	pr, err := startProc()
 	if err != nil {
 		return nil, err
 	}
@@ -262,23 +263,13 @@ func (p *Pool) send(task string, payload []byte) (*call, error) {
 		return nil, p.closedErrLocked(task)
 	}
 	p.nextID++
-	c := &call{id: p.nextID, task: task, answer: make(chan result, 1)}
+	c := &call{id: p.nextID, task: task, payload: payload, answer: make(chan result, 1)}
 	var err error
 	c.frame, err = appendFrame(nil, &frame{kind: kindRequest, id: c.id, task: task, payload: payload})
 	if err != nil {
 		return nil, fmt.Errorf("worker: task %q: %w", task, err)
 	}
-	best := -1
-	for k := range p.n {
-		i := (p.next + k) % p.n
-		if best < 0 || len(p.slots[i].pending) < len(p.slots[best].pending) {
-			best = i
-		}
-	}
-	p.next = (best + 1) % p.n
-	s := p.slots[best]
-	s.pending = append(s.pending, c)
-	s.proc.sendq <- c.frame // never blocks: see startProc
+	p.place(c, nil)
 	return c, nil
 }
 
@@ -303,7 +294,7 @@ func (p *Pool) abandon(c *call) {
 	}
 	c.abandoned = true
 	cancel, _ := appendFrame(nil, &frame{kind: kindCancel, id: c.id})
-	s.proc.sendq <- cancel
+	s.proc.send(cancel)
 	if at == 0 {
 		// Probably running. A task that ignores its context would hold
 		// the worker forever: give it a grace period, then kill it.
@@ -346,12 +337,19 @@ func (p *Pool) read(pr *proc) {
 }
 
 // answer delivers an answer to the oldest call of pr's slot, which it must
-// be for, since a worker answers in order. It reports false if it is not.
+// be for, since a worker answers in order (calls it gave back aside). It
+// reports false if it is not.
 func (p *Pool) answer(pr *proc, f frame) bool {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	s := p.slotOf(pr)
-	if s == nil || len(s.pending) == 0 || s.pending[0].id != f.id {
+	if s == nil {
+		return false
+	}
+	if f.status == statusWithdrawn {
+		return p.move(s, f.id)
+	}
+	if len(s.pending) == 0 || s.pending[0].id != f.id {
 		return false
 	}
 	c := s.pending[0]
@@ -359,6 +357,9 @@ func (p *Pool) answer(pr *proc, f frame) bool {
 	<-p.tokens
 	if c.grace != nil {
 		c.grace.Stop()
+	}
+	if len(s.pending) == 0 {
+		p.steal(s)
 	}
 	if c.abandoned {
 		return true
@@ -381,6 +382,81 @@ func (p *Pool) answer(pr *proc, f frame) bool {
 	return true
 }
 
+// steal keeps an idle worker from watching calls wait behind a long task
+// elsewhere: it asks the busiest other worker to give back its last waiting
+// call, which move then sends to the least busy worker. (CPython's
+// executor gets the same effect from one queue all workers read.) The
+// caller holds p.mu; idle is the slot that has nothing to do.
+func (p *Pool) steal(idle *slot) {
+	var victim *slot
+	for _, s := range p.slots {
+		if s != idle && s.proc != nil && len(s.pending) >= 2 && (victim == nil || len(s.pending) > len(victim.pending)) {
+			victim = s
+		}
+	}
+	if victim == nil {
+		return
+	}
+	c := victim.pending[len(victim.pending)-1]
+	if c.moving || c.abandoned {
+		return
+	}
+	c.moving = true
+	f, _ := appendFrame(nil, &frame{kind: kindWithdraw, id: c.id})
+	victim.proc.send(f)
+}
+
+// move takes the call with id, given back by s's worker before it started,
+// and sends it to the least busy worker. It reports false if s has no such
+// call. The caller holds p.mu.
+func (p *Pool) move(s *slot, id uint64) bool {
+	i := slices.IndexFunc(s.pending, func(c *call) bool { return c.id == id })
+	if i < 0 {
+		return false
+	}
+	c := s.pending[i]
+	s.pending = slices.Delete(s.pending, i, i+1)
+	c.moving = false
+	if c.abandoned {
+		<-p.tokens
+		return true
+	}
+	// A new id, so that no worker ever sees one id twice: the old request
+	// may still sit, withdrawn, in the first worker's queue.
+	p.nextID++
+	c.id = p.nextID
+	c.frame, _ = appendFrame(nil, &frame{kind: kindRequest, id: c.id, task: c.task, payload: c.payload})
+	p.place(c, s)
+	return true
+}
+
+// place sends c to the live worker with the fewest calls in flight, an idle
+// one if there is one, but not to avoid's worker if there is another. The
+// least busy worker has room for c (c holds one of the n*depth tokens, so
+// the least busy of n workers has fewer than depth calls); a moved call may
+// exceed the depth by one for a while. The caller holds p.mu.
+func (p *Pool) place(c *call, avoid *slot) {
+	best := -1
+	for k := range p.n {
+		i := (p.next + k) % p.n
+		if p.slots[i].proc == nil || (p.slots[i] == avoid && p.n > 1) {
+			continue
+		}
+		if best < 0 || len(p.slots[i].pending) < len(p.slots[best].pending) {
+			best = i
+		}
+	}
+	if best < 0 {
+		// Only while the pool closes: every slot lost its worker.
+		p.fail(c, 0, p.closedErrLocked(c.task))
+		return
+	}
+	p.next = (best + 1) % p.n
+	s := p.slots[best]
+	s.pending = append(s.pending, c)
+	s.proc.send(c.frame)
+}
+
 // slotOf returns the slot pr fills, or nil. The caller holds p.mu.
 func (p *Pool) slotOf(pr *proc) *slot {
 	for _, s := range p.slots {
@@ -397,25 +473,25 @@ func (p *Pool) slotOf(pr *proc) *slot {
 func (p *Pool) died(pr *proc, how error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	close(pr.sendq)
+	pr.closeQueue()
 	s := p.slotOf(pr)
 	if s == nil {
 		return // never placed in a slot: NewPool failed part-way
 	}
 	s.proc = nil
 	if p.closed {
-		p.failAll(s)
+		p.failAll(s, pr.pid)
 		return
 	}
 	if len(s.pending) > 0 {
 		c := s.pending[0]
 		s.pending = s.pending[1:]
-		p.fail(c, &CrashError{Task: c.task, PID: pr.pid, Err: how, Stderr: pr.stderr.String()})
+		p.fail(c, pr.pid, &CrashError{Task: c.task, PID: pr.pid, Err: how, Stderr: pr.stderr.String()})
 	}
 	next, err := p.startProc()
 	if err != nil {
 		p.closeLocked(fmt.Errorf("%w: replacing dead worker %d: %w", ErrClosed, pr.pid, err))
-		p.failAll(s)
+		p.failAll(s, 0)
 		return
 	}
 	s.proc = next
@@ -426,27 +502,33 @@ func (p *Pool) died(pr *proc, how error) {
 			continue
 		}
 		kept = append(kept, c)
-		next.sendq <- c.frame
+		c.moving = false // a withdraw sent to the dead worker is void
+		next.send(c.frame)
 	}
 	clear(s.pending[len(kept):])
 	s.pending = kept
 }
 
-// fail ends a call with err. The caller holds p.mu.
-func (p *Pool) fail(c *call, err error) {
+// fail ends a call with err; pid is the worker it was sent to, or 0 if it
+// never reached one. The caller holds p.mu.
+func (p *Pool) fail(c *call, pid int, err error) {
 	<-p.tokens
 	if c.grace != nil {
 		c.grace.Stop()
 	}
 	if !c.abandoned {
-		c.answer <- result{info: Info{Task: c.task}, err: err}
+		c.answer <- result{info: Info{Task: c.task, PID: pid}, err: err}
 	}
 }
 
-// failAll fails every call of s because the pool closed. The caller holds p.mu.
-func (p *Pool) failAll(s *slot) {
-	for _, c := range s.pending {
-		p.fail(c, p.closedErrLocked(c.task))
+// failAll fails every call of s because the pool closed; pid is the worker
+// that had them. The caller holds p.mu.
+func (p *Pool) failAll(s *slot, pid int) {
+	for i, c := range s.pending {
+		if i > 0 {
+			pid = 0 // only the first had started
+		}
+		p.fail(c, pid, p.closedErrLocked(c.task))
 	}
 	s.pending = nil
 }

@@ -324,3 +324,27 @@ func TestStderrSummary(t *testing.T) {
 	err := &CrashError{Task: "t", PID: 9, Err: errors.New("exit status 2"), Stderr: "panic: boom\n"}
 	assert.Equal(t, `worker: task "t": worker process 9 died: exit status 2; stderr: panic: boom`, err.Error())
 }
+
+// TestIdleWorkerTakesWaitingCall checks that a call queued behind a long
+// task moves to a worker that becomes idle, rather than waiting.
+func TestIdleWorkerTakesWaitingCall(t *testing.T) {
+	p := newPool(t, 2, 2)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	long := goCall(ctx, p, "sleep", "10s")
+	waitInFlight(t, p, 1)
+	short := goCall(context.Background(), p, "sleep", "50ms")
+	waitInFlight(t, p, 2)
+	start := time.Now()
+	// Both workers are busy: this call waits behind one of them, perhaps
+	// the long task.
+	o := await(t, goCall(context.Background(), p, "count", 1000), 5*time.Second)
+	require.NoError(t, o.err)
+	assert.Equal(t, int64(1000), o.res)
+	assert.Less(t, time.Since(start), 2*time.Second, "the call did not wait for the 10 s task")
+	s := await(t, short, 5*time.Second)
+	require.NoError(t, s.err)
+	assert.Equal(t, s.info.PID, o.info.PID, "the worker that ran the short task ran it")
+	cancel()
+	assert.ErrorIs(t, await(t, long, 5*time.Second).err, context.Canceled)
+}

@@ -20,14 +20,17 @@ type proc struct {
 	stdin  io.WriteCloser
 	stdout *bufio.Reader
 	stderr *tailBuffer
-	// sendq carries encoded frames to the writer goroutine, which batches
-	// what is queued into one write. It is sized so that a send never
-	// blocks: see Pool.
-	sendq chan []byte
+	// The writer goroutine sends the frames queued here, everything queued
+	// since its last write in one go. The queue has no bound, so that
+	// queueing never blocks the pool's lock; the pool's depth bounds it.
+	qmu    sync.Mutex
+	queue  [][]byte
+	closed bool          // no more frames: the writer closes stdin and ends
+	wake   chan struct{} // capacity 1: "the queue changed"
 }
 
 // startProc starts the current executable as a worker.
-func startProc(sendqLen int) (*proc, error) {
+func startProc() (*proc, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return nil, fmt.Errorf("worker: finding this program to re-execute: %w", err)
@@ -64,7 +67,7 @@ func startProc(sendqLen int) (*proc, error) {
 		stdin:  stdin,
 		stdout: bufio.NewReaderSize(stdout, 64<<10),
 		stderr: stderr,
-		sendq:  make(chan []byte, sendqLen),
+		wake:   make(chan struct{}, 1),
 	}, nil
 }
 
@@ -82,21 +85,59 @@ func childEnv(env []string, mode string) []string {
 	return append(out, envVar+"="+mode)
 }
 
-// write sends the frames on sendq to the worker until sendq is closed,
-// flushing whenever the queue is empty. After a write error (the worker
-// died) it drops frames: the reader goroutine reports the death.
+// send queues a frame for the worker; after closeQueue it drops it.
+func (p *proc) send(frame []byte) {
+	p.qmu.Lock()
+	if !p.closed {
+		p.queue = append(p.queue, frame)
+	}
+	p.qmu.Unlock()
+	p.poke()
+}
+
+// closeQueue tells the writer goroutine to end.
+func (p *proc) closeQueue() {
+	p.qmu.Lock()
+	p.closed = true
+	p.qmu.Unlock()
+	p.poke()
+}
+
+func (p *proc) poke() {
+	select {
+	case p.wake <- struct{}{}:
+	default: // already poked
+	}
+}
+
+// write sends queued frames to the worker until closeQueue, then closes
+// the worker's stdin. After a write error (the worker died) it drops
+// frames: the reader goroutine reports the death.
 func (p *proc) write() {
+	defer p.stdin.Close()
 	w := bufio.NewWriterSize(p.stdin, 64<<10)
 	var err error
-	for f := range p.sendq {
-		if err != nil {
+	for {
+		p.qmu.Lock()
+		batch, closed := p.queue, p.closed
+		p.queue = nil
+		p.qmu.Unlock()
+		if len(batch) == 0 {
+			if closed {
+				return
+			}
+			<-p.wake
 			continue
 		}
-		if _, err = w.Write(f); err == nil && len(p.sendq) == 0 {
+		for _, f := range batch {
+			if err == nil {
+				_, err = w.Write(f)
+			}
+		}
+		if err == nil {
 			err = w.Flush()
 		}
 	}
-	p.stdin.Close()
 }
 
 // kill kills the worker. Killing one that already exited is harmless.

@@ -93,46 +93,51 @@ func privateStdio() (in, out *os.File, err error) {
 }
 
 // server is the worker side of the protocol. A reader goroutine takes frames
-// off the pipe as they come, so that a cancel frame reaches a running task;
-// the serving goroutine runs requests one at a time, in the order they came.
-// That order is what lets the parent tell which task a dead worker was
-// running: the oldest one it has no answer for.
+// off the pipe as they come, so that cancel and withdraw frames take effect
+// at once; the serving goroutine runs requests one at a time, in the order
+// they came, and answers each before it starts the next. That order is what
+// lets the parent tell which task a dead worker was running: the oldest one
+// it has no answer for.
 type server struct {
-	mu          sync.Mutex
-	running     uint64             // id of the running request, 0 if none
-	cancel      context.CancelFunc // cancels the running request
-	lastStarted uint64
-	cancelled   map[uint64]bool // queued requests cancelled before they started
+	mu      sync.Mutex
+	running uint64             // id of the running request, 0 if none
+	cancel  context.CancelFunc // cancels the running request
+	queued  map[uint64]queued  // requests received and not started
+
+	wmu sync.Mutex // guards w and buf; taken after mu, never before
+	w   *bufio.Writer
+	buf []byte
 }
 
+// queued is the state of a request waiting in a worker.
+type queued byte
+
+const (
+	waiting   queued = iota
+	cancelled        // answer "cancelled" instead of running it
+	withdrawn        // already answered "withdrawn": skip it silently
+)
+
 // queueLen bounds the requests waiting in a worker. The parent never sends
-// more than its pipeline depth plus one cancel per request, far below this.
+// more than its pipeline depth, far below this.
 const queueLen = 1 << 12
 
 func serve(in io.Reader, out io.Writer) error {
-	s := &server{cancelled: make(map[uint64]bool)}
+	s := &server{queued: make(map[uint64]queued), w: bufio.NewWriterSize(out, 64<<10)}
 	queue := make(chan frame, queueLen)
 	readErr := make(chan error, 1)
 	go func() {
 		readErr <- s.read(bufio.NewReaderSize(in, 64<<10), queue)
 		close(queue)
 	}()
-	w := bufio.NewWriterSize(out, 64<<10)
-	var buf []byte
 	for req := range queue {
-		ans := s.run(req)
-		var err error
-		if buf, err = appendFrame(buf[:0], &ans); err != nil {
-			ans = frame{kind: kindAnswer, id: req.id, start: ans.start, end: ans.end, tid: ans.tid,
-				status: statusFailed, msg: fmt.Sprintf("result of task %q: %v", req.task, err)}
-			buf, _ = appendFrame(buf[:0], &ans)
+		ans, ok := s.run(req)
+		if !ok {
+			continue
 		}
 		// Flush every answer before starting the next task: if that task
 		// kills the process, this answer must already be with the parent.
-		if _, err := w.Write(buf); err != nil {
-			return err
-		}
-		if err := w.Flush(); err != nil {
+		if err := s.send(&ans); err != nil {
 			return err
 		}
 	}
@@ -142,7 +147,24 @@ func serve(in io.Reader, out io.Writer) error {
 	return nil // the parent closed the pipe: it wants no more
 }
 
-// read moves request frames to queue and applies cancel frames at once.
+// send writes and flushes one answer.
+func (s *server) send(ans *frame) error {
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	var err error
+	if s.buf, err = appendFrame(s.buf[:0], ans); err != nil {
+		failed := frame{kind: kindAnswer, id: ans.id, start: ans.start, end: ans.end, tid: ans.tid,
+			status: statusFailed, msg: fmt.Sprintf("result: %v", err)}
+		s.buf, _ = appendFrame(s.buf[:0], &failed)
+	}
+	if _, err := s.w.Write(s.buf); err != nil {
+		return err
+	}
+	return s.w.Flush()
+}
+
+// read moves request frames to queue and applies cancel and withdraw
+// frames at once.
 func (s *server) read(r *bufio.Reader, queue chan<- frame) error {
 	for {
 		body, err := readFrame(r)
@@ -155,37 +177,64 @@ func (s *server) read(r *bufio.Reader, queue chan<- frame) error {
 		}
 		switch f.kind {
 		case kindRequest:
+			s.mu.Lock()
+			s.queued[f.id] = waiting
+			s.mu.Unlock()
 			queue <- f
 		case kindCancel:
 			s.mu.Lock()
 			if f.id == s.running {
 				s.cancel()
-			} else if f.id > s.lastStarted {
-				s.cancelled[f.id] = true
+			} else if _, ok := s.queued[f.id]; ok {
+				s.queued[f.id] = cancelled
 			}
 			s.mu.Unlock()
+		case kindWithdraw:
+			if err := s.withdraw(f.id); err != nil {
+				return err
+			}
 		default:
 			return fmt.Errorf("unexpected frame kind %q from parent", f.kind)
 		}
 	}
 }
 
-// run runs one request and returns its answer.
-func (s *server) run(req frame) frame {
+// withdraw gives a request that has not started back to the parent, which
+// sends it to a worker that has nothing to do. A request already running or
+// done is not withdrawn: the parent then simply waits for its answer.
+func (s *server) withdraw(id uint64) error {
+	// Holding mu while answering keeps the serving goroutine from
+	// answering the requests after this one first: the parent relies on
+	// answers coming in the order of its requests, withdrawn ones aside.
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if st, ok := s.queued[id]; !ok || st != waiting {
+		return nil
+	}
+	s.queued[id] = withdrawn
+	return s.send(&frame{kind: kindAnswer, id: id, status: statusWithdrawn})
+}
+
+// run runs one request and returns its answer, or false for a request that
+// was withdrawn and needs none.
+func (s *server) run(req frame) (frame, bool) {
 	ans := frame{kind: kindAnswer, id: req.id, tid: syscall.Gettid()}
 	fn, ok := Lookup(req.task)
 	s.mu.Lock()
-	s.lastStarted = req.id
-	if s.cancelled[req.id] {
-		delete(s.cancelled, req.id)
+	st := s.queued[req.id]
+	delete(s.queued, req.id)
+	switch {
+	case st == withdrawn:
+		s.mu.Unlock()
+		return ans, false
+	case st == cancelled:
 		s.mu.Unlock()
 		ans.status = statusCancelled
-		return ans
-	}
-	if !ok {
+		return ans, true
+	case !ok:
 		s.mu.Unlock()
 		ans.status = statusUnknown
-		return ans
+		return ans, true
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -209,5 +258,5 @@ func (s *server) run(req frame) frame {
 	default:
 		ans.payload = out
 	}
-	return ans
+	return ans, true
 }

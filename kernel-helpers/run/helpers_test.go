@@ -1,0 +1,113 @@
+package run
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// children returns the pids of this process's children, zombies included.
+func children(t *testing.T) []int {
+	t.Helper()
+	stats, err := filepath.Glob("/proc/[0-9]*/stat")
+	if err != nil {
+		t.Fatal(err)
+	}
+	self := os.Getpid()
+	var kids []int
+	for _, path := range stats {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			continue
+		}
+		s := string(b)
+		end := strings.LastIndexByte(s, ')')
+		if end < 0 {
+			continue
+		}
+		fields := strings.Fields(s[end+1:])
+		if len(fields) < 2 {
+			continue
+		}
+		if ppid, _ := strconv.Atoi(fields[1]); ppid == self {
+			pid, _ := strconv.Atoi(strings.Fields(s)[0])
+			kids = append(kids, pid)
+		}
+	}
+	return kids
+}
+
+func noChildren(t *testing.T) {
+	t.Helper()
+	if kids := children(t); len(kids) > 0 {
+		t.Errorf("child processes left: %v", kids)
+	}
+}
+
+// batchResult is what a Batch run in a goroutine sends back.
+type batchResult struct {
+	recs []Record
+	err  error
+	took time.Duration
+}
+
+// batchWithin runs Batch and fails the test if it takes longer than limit,
+// instead of hanging.
+func batchWithin(t *testing.T, limit time.Duration, ctx context.Context, s Strategy, tasks []Task) batchResult {
+	t.Helper()
+	ch := make(chan batchResult, 1)
+	go func() {
+		start := time.Now()
+		recs, err := Batch(ctx, s, tasks)
+		ch <- batchResult{recs, err, time.Since(start)}
+	}()
+	select {
+	case r := <-ch:
+		return r
+	case <-time.After(limit):
+		t.Fatalf("Batch under %v still running after %v", s, limit)
+		return batchResult{}
+	}
+}
+
+// barrier lets tasks wait until n of them are waiting at once, which proves
+// that n run at the same time. Later tasks pass straight through.
+type barrier struct {
+	n     int64
+	count atomic.Int64
+	full  chan struct{}
+}
+
+func newBarrier(n int) *barrier { return &barrier{n: int64(n), full: make(chan struct{})} }
+
+func (b *barrier) wait(ctx context.Context) error {
+	if b.count.Add(1) == b.n {
+		close(b.full)
+	}
+	select {
+	case <-b.full:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// maxGauge counts running tasks and remembers the most seen at once.
+type maxGauge struct{ running, most atomic.Int64 }
+
+func (g *maxGauge) enter() {
+	n := g.running.Add(1)
+	for {
+		m := g.most.Load()
+		if n <= m || g.most.CompareAndSwap(m, n) {
+			return
+		}
+	}
+}
+
+func (g *maxGauge) leave() { g.running.Add(-1) }

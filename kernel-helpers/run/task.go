@@ -1,0 +1,120 @@
+package run
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"runtime/debug"
+	"time"
+
+	"concurrencylab/kernel-helpers/worker"
+)
+
+// Task is one piece of work in a batch.
+//
+// Func runs in this process, under the in-process strategies. Worker names
+// a task registered with [worker.Register], run with Arg (encoded as JSON):
+// the process strategies need it, since a Go function cannot be sent to
+// another process. A task with only Worker set also runs under the
+// in-process strategies, through the same JSON encoding, so the same batch
+// gives the same results under every strategy.
+type Task struct {
+	Name   string // shown in records and errors; defaults to Worker, or "task i"
+	Func   func(ctx context.Context) (any, error)
+	Worker string
+	Arg    any
+}
+
+// Work returns n tasks that run the registered worker task with arg, named
+// "name #i": the usual batch of identical work.
+func Work(n int, name string, arg any) []Task {
+	tasks := make([]Task, n)
+	for i := range tasks {
+		tasks[i] = Task{Name: fmt.Sprintf("%s #%d", name, i), Worker: name, Arg: arg}
+	}
+	return tasks
+}
+
+// Record says how one task of a batch went: its result or error, when it
+// ran, and who ran it, so that a notebook can draw a timeline.
+type Record struct {
+	Task   int    // index in the batch
+	Name   string // the task's name
+	Result any    // what Func returned; for a worker task, its JSON result decoded into an any (numbers are float64)
+	Err    error  // nil if the task succeeded
+
+	// Start and End are read just before and after the task ran, in the
+	// process that ran it. For a task in a worker, they come from the
+	// worker's clock (the same wall clock on one machine); if the worker
+	// died, they are the times this process sent the call and saw it fail.
+	// Both are zero for a task that never started.
+	Start, End time.Time
+
+	Goroutine uint64 // the goroutine that ran the task, 0 in a worker process
+	TID       int    // the OS thread that ran the task (in the worker, for a worker task)
+	PID       int    // the process that ran the task
+}
+
+// Duration returns End - Start.
+func (r Record) Duration() time.Duration { return r.End.Sub(r.Start) }
+
+// PanicError is a panic in a task run in this process, turned into an
+// error so that one bad task cannot crash the notebook, or lose the other
+// tasks' results.
+type PanicError struct {
+	Task  string
+	Value any
+	Stack []byte
+}
+
+func (e *PanicError) Error() string {
+	return fmt.Sprintf("task %q panicked: %v", e.Task, e.Value)
+}
+
+// notInProcess lists built-in worker tasks that must not run in this
+// process: "exit" would end it, "hang" ignores its context and never returns.
+var notInProcess = map[string]bool{"exit": true, "hang": true}
+
+// check returns an error for a task that s cannot run.
+func (t Task) check(s Strategy) error {
+	if t.Worker != "" {
+		if _, ok := worker.Lookup(t.Worker); !ok {
+			return fmt.Errorf("worker task %q: %w", t.Worker, worker.ErrUnknownTask)
+		}
+	}
+	switch {
+	case !s.InProcess() && t.Worker == "":
+		return fmt.Errorf("%v runs tasks in other processes: set Worker to a registered task (a Func cannot cross a process boundary)", s)
+	case s.InProcess() && t.Func == nil && t.Worker == "":
+		return errors.New("nothing to run: set Func or Worker")
+	case s.InProcess() && t.Func == nil && notInProcess[t.Worker]:
+		return fmt.Errorf("worker task %q would end or block this process: run it under a process strategy", t.Worker)
+	}
+	return nil
+}
+
+// call runs the task in this process and turns a panic into a *PanicError.
+func (t Task) call(ctx context.Context, name string) (res any, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, &PanicError{Task: name, Value: r, Stack: debug.Stack()}
+		}
+	}()
+	if t.Func != nil {
+		return t.Func(ctx)
+	}
+	fn, _ := worker.Lookup(t.Worker) // present: check looked
+	arg, err := json.Marshal(t.Arg)
+	if err != nil {
+		return nil, fmt.Errorf("encoding argument: %w", err)
+	}
+	out, err := fn(ctx, arg)
+	if err != nil || len(out) == 0 {
+		return nil, err
+	}
+	if err := json.Unmarshal(out, &res); err != nil {
+		return nil, fmt.Errorf("decoding result: %w", err)
+	}
+	return res, nil
+}
