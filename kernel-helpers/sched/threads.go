@@ -73,7 +73,7 @@ func threadsWhileParked(n int, locked bool) (Count, error) {
 // threads against parked goroutines, plain and locked.
 func CountSeries(cs []Count) ([]plots.Series, error) {
 	plain := plots.Series{Name: "goroutines"}
-	locked := plots.Series{Name: "goroutines, each locked to a thread"}
+	locked := plots.Series{Name: "locked goroutines"}
 	for _, c := range cs {
 		s := &plain
 		if c.Locked {
