@@ -122,7 +122,7 @@ func TestMeasure(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, rows, 10)
 	uses := map[int][]string{
-		0: {"goroutines (Go preempts the long one)", "an event loop (asyncio's model)"},
+		0: {"goroutines (preemptive)", "an event loop (cooperative, like asyncio)"},
 		1: {"goroutines", "an OS thread each"},
 		2: {"goroutines", "an OS thread each"},
 		3: {"all at once (errgroup)", "one after the other"},

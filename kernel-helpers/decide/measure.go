@@ -52,8 +52,8 @@ func Measure(ctx context.Context, s Sizes) ([]Entry, error) {
 	}
 	entries = append(entries, Pick("a long computation shares the program with tasks that must stay responsive",
 		fmt.Sprintf("worst delay of a heartbeat every %v", s.Heartbeat.Interval),
-		Dur("goroutines (Go preempts the long one)", gor.Worst()),
-		Dur("an event loop (asyncio's model)", loop.Worst())))
+		Dur("goroutines (preemptive)", gor.Worst()),
+		Dur("an event loop (cooperative, like asyncio)", loop.Worst())))
 
 	wg, err := waits.OnGoroutines(ctx, s.Waiters, s.Wait)
 	if err != nil {
