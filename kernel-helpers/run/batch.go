@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -38,7 +39,7 @@ func Batch(ctx context.Context, s Strategy, tasks []Task) ([]Record, error) {
 			recs[i].Name = t.Worker
 		}
 		if recs[i].Name == "" {
-			recs[i].Name = fmt.Sprintf("task %d", i)
+			recs[i].Name = "task " + strconv.Itoa(i)
 		}
 		if err := t.check(s); err != nil {
 			return nil, fmt.Errorf("run: task %d %q: %w", i, recs[i].Name, err)
@@ -48,7 +49,7 @@ func Batch(ctx context.Context, s Strategy, tasks []Task) ([]Record, error) {
 		return recs, nil
 	}
 
-	b := &batch{ctx: ctx, tasks: tasks, recs: recs, started: make([]bool, len(tasks))}
+	b := &batch{ctx: ctx, tasks: tasks, recs: recs, started: make([]bool, len(tasks)), base: time.Now()}
 	switch s.kind {
 	case sequential:
 		b.pool(1, false)
@@ -76,7 +77,13 @@ type batch struct {
 	recs    []Record
 	started []bool
 	next    atomic.Int64 // the next task to take, for pools
+	base    time.Time    // when the batch started; see now
 }
+
+// now returns the current time. It reads only the monotonic clock, added
+// to the batch's start, which costs half as much as time.Now (one clock
+// reading instead of two): that matters when a task costs a microsecond.
+func (b *batch) now() time.Time { return b.base.Add(time.Since(b.base)) }
 
 // take returns the index of the next task to run, or false when there is
 // none left or ctx has ended.
@@ -93,9 +100,9 @@ func (b *batch) runHere(i int, g uint64) {
 	r := &b.recs[i]
 	b.started[i] = true
 	r.Goroutine, r.PID, r.TID = g, pid, gettid()
-	r.Start = time.Now()
+	r.Start = b.now()
 	r.Result, r.Err = b.tasks[i].call(b.ctx, r.Name)
-	r.End = time.Now()
+	r.End = b.now()
 }
 
 var pid = os.Getpid()

@@ -263,3 +263,34 @@ func TestMaxProcs(t *testing.T) {
 		assert.Equal(t, before, runtime.GOMAXPROCS(0))
 	})
 }
+
+func TestStrategyNames(t *testing.T) {
+	tests := []struct {
+		s       Strategy
+		name    string
+		workers int
+	}{
+		{Strategy{}, "sequential", 1},
+		{Goroutines(), "goroutines", 0},
+		{GoroutinePool(3), "goroutine-pool(3)", 3},
+		{OSThreads(2), "os-threads(2)", 2},
+		{MaxProcs(1), "gomaxprocs(1)", 1},
+		{ProcessPool(2), "process-pool(2)", 2},
+		{ProcessPerTask(5), "process-per-task(5)", 5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.name, tt.s.String())
+			assert.Equal(t, tt.workers, tt.s.Workers())
+		})
+	}
+}
+
+func TestGoid(t *testing.T) {
+	here := goid()
+	assert.NotZero(t, here)
+	assert.Equal(t, here, goid(), "the same goroutine")
+	other := make(chan uint64)
+	go func() { other <- goid() }()
+	assert.NotEqual(t, here, <-other)
+}
