@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync/atomic"
 
 	"concurrencylab/kernel-helpers/gil"
 	"concurrencylab/workloads"
@@ -20,9 +21,9 @@ const GILStrategy = "gil-threads"
 // so that only one runs at a time. It returns records as [Batch] does and
 // follows the same rules for bad input, failures and cancellation.
 //
-// Each task takes the GIL before it starts and releases it when it ends;
-// its record's Start is read before that, so it includes the wait for the
-// GIL, like the start of a Python thread. While it runs, the task's context
+// The threads start their tasks once all of them have started. Each task
+// takes the GIL before it begins and releases it when it ends; its record's
+// Start is read before both waits, like the start of a Python thread. While it runs, the task's context
 // carries its thread ([gil.FromContext]): a CPU loop passes
 // [gil.CheckFunc](ctx) as its check, so that it lets other threads in when
 // they have waited a switch interval, and a blocking call goes through
@@ -39,6 +40,7 @@ func GILBatch(ctx context.Context, g *gil.GIL, tasks []Task) ([]Record, error) {
 	}
 	// One thread per task, as threading.Thread gives; checked by Batch.
 	s := OSThreads(max(len(tasks), 1))
+	start := newStartLine(len(tasks))
 	wrapped := make([]Task, len(tasks))
 	for i, t := range tasks {
 		name := t.Name
@@ -54,10 +56,43 @@ func GILBatch(ctx context.Context, g *gil.GIL, tasks []Task) ([]Record, error) {
 			return nil, fmt.Errorf("run: task %d %q: %w", i, name, err)
 		}
 		wrapped[i] = Task{Name: name, Func: func(ctx context.Context) (any, error) {
+			if err := start.wait(ctx); err != nil {
+				return nil, err
+			}
 			return t.underGIL(ctx, g, name)
 		}}
 	}
 	return Batch(ctx, s, wrapped)
+}
+
+// startLine holds the batch's threads until each has taken its task. Under
+// [OSThreads] a thread takes the next task when it is done with one; were a
+// task to end before the last thread started, one thread would run two
+// tasks, one after the other. Holding them makes it one thread per task,
+// like a Python program that starts all its threads, then joins them.
+type startLine struct {
+	left  atomic.Int64
+	ready chan struct{}
+}
+
+func newStartLine(n int) *startLine {
+	l := &startLine{ready: make(chan struct{})}
+	l.left.Store(int64(n))
+	return l
+}
+
+// wait returns once every thread has arrived, or with ctx's error when it
+// ends first (then some threads never take a task).
+func (l *startLine) wait(ctx context.Context) error {
+	if l.left.Add(-1) == 0 {
+		close(l.ready)
+	}
+	select {
+	case <-l.ready:
+		return nil
+	case <-ctx.Done():
+		return context.Cause(ctx)
+	}
 }
 
 // underGIL runs the task holding a thread of g, with the thread in its context.
