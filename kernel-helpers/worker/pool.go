@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"slices"
 	"sync"
 	"time"
@@ -42,8 +43,9 @@ type Pool struct {
 	slots    []*slot
 	closed   bool
 	closeErr error  // why calls fail once closed
-	nextID   uint64 // request ids, increasing, so a worker can ignore stale cancels
+	nextID   uint64 // request ids: each request sent gets a new one
 	next     int    // where the search for the least busy slot starts
+	moves    int    // calls being moved: withdraw sent, not yet given back
 
 	wg        sync.WaitGroup // reader and writer goroutines
 	stopCtx   func() bool    // unregisters the context.AfterFunc
@@ -67,7 +69,7 @@ type call struct {
 	frame     []byte      // the encoded request, kept to resend to a replacement
 	answer    chan result // buffered: the answer is never blocked on
 	abandoned bool        // the caller gave up (its context ended)
-	moving    bool        // asked its worker to give it back, to move it to an idle one
+	moving    bool        // its worker was asked to give it back, to move it to an idle one
 	grace     *time.Timer // kills a worker that ignores a cancel
 }
 
@@ -294,24 +296,31 @@ func (p *Pool) finish(c *call, r result, out any) (Info, error) {
 func (p *Pool) abandon(c *call) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	s, at := p.find(c)
+	s, _ := p.find(c)
 	if s == nil {
 		return // answered, or failed with its worker
 	}
 	c.abandoned = true
 	cancel, _ := appendFrame(nil, &frame{kind: kindCancel, id: c.id})
 	s.proc.send(cancel)
-	if at == 0 {
-		// Probably running. A task that ignores its context would hold
-		// the worker forever: give it a grace period, then kill it.
-		pr := s.proc
-		c.grace = time.AfterFunc(cancelGrace, func() {
-			p.mu.Lock()
-			defer p.mu.Unlock()
-			if s2, _ := p.find(c); s2 != nil && s2.proc == pr {
-				pr.kill()
-			}
-		})
+	c.grace = time.AfterFunc(cancelGrace, func() { p.expire(c) })
+}
+
+// expire kills the worker of an abandoned call that is still running after
+// its grace period: a task that ignores its context would hold the worker
+// forever. A call still waiting behind another gets another period: the
+// worker skips it when it gets there, or, if it had just started it, stops
+// it or is killed at the next check.
+func (p *Pool) expire(c *call) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	s, at := p.find(c)
+	switch {
+	case s == nil:
+	case at == 0:
+		s.proc.kill()
+	default:
+		c.grace.Reset(cancelGrace)
 	}
 }
 
@@ -328,17 +337,30 @@ func (p *Pool) find(c *call) (*slot, int) {
 
 // read handles one worker's answers until its stdout ends, then reaps it.
 func (p *Pool) read(pr *proc) {
-	for {
+	var broke error // why this side gave up on the worker, if it did
+	for broke == nil {
 		body, err := readFrame(pr.stdout)
 		if err != nil {
+			if !errors.Is(err, io.EOF) {
+				broke = err
+			}
 			break
 		}
 		f, err := decodeFrame(body)
-		if err != nil || f.kind != kindAnswer || !p.answer(pr, f) {
-			break // a worker that breaks the protocol is as good as dead
+		switch {
+		case err != nil:
+			broke = err
+		case f.kind != kindAnswer:
+			broke = fmt.Errorf("unexpected frame kind %q", f.kind)
+		case !p.answer(pr, f):
+			broke = fmt.Errorf("answer to a call it did not have (id %d)", f.id)
 		}
 	}
+	// A worker that breaks the protocol is as good as dead: wait kills it.
 	how := pr.wait()
+	if broke != nil {
+		how = fmt.Errorf("killed after a protocol error: %w", broke)
+	}
 	p.died(pr, how)
 }
 
@@ -361,12 +383,11 @@ func (p *Pool) answer(pr *proc, f frame) bool {
 	c := s.pending[0]
 	s.pending = s.pending[1:]
 	<-p.tokens
+	p.settle(c)
 	if c.grace != nil {
 		c.grace.Stop()
 	}
-	if len(s.pending) == 0 {
-		p.steal(s)
-	}
+	p.rebalance()
 	if c.abandoned {
 		return true
 	}
@@ -388,28 +409,65 @@ func (p *Pool) answer(pr *proc, f frame) bool {
 	return true
 }
 
-// steal keeps an idle worker from watching calls wait behind a long task
-// elsewhere: it asks the busiest other worker to give back its last waiting
-// call, which move then sends to the least busy worker. (CPython's
-// executor gets the same effect from one queue all workers read.) The
-// caller holds p.mu; idle is the slot that has nothing to do.
-func (p *Pool) steal(idle *slot) {
-	var victim *slot
+// rebalance keeps idle workers from watching calls wait behind a long task
+// elsewhere: for each worker with nothing to do, it asks the busiest other
+// worker to give back its last waiting call, which move then sends to an
+// idle worker. (CPython's executor gets the same effect from one queue that
+// all its workers read.) A worker that has already started the call keeps
+// it; the next answer tries again. The caller holds p.mu.
+func (p *Pool) rebalance() {
+	idle := 0
 	for _, s := range p.slots {
-		if s != idle && s.proc != nil && len(s.pending) >= 2 && (victim == nil || len(s.pending) > len(victim.pending)) {
-			victim = s
+		if s.proc != nil && len(s.pending) == 0 {
+			idle++
 		}
 	}
-	if victim == nil {
-		return
+	for p.moves < idle {
+		c, from := p.lastWaiting()
+		if c == nil {
+			return
+		}
+		c.moving = true
+		p.moves++
+		f, _ := appendFrame(nil, &frame{kind: kindWithdraw, id: c.id})
+		from.proc.send(f)
 	}
-	c := victim.pending[len(victim.pending)-1]
-	if c.moving || c.abandoned {
-		return
+}
+
+// lastWaiting returns the last call waiting behind another at the worker
+// with the most such calls, not counting calls already being moved or
+// abandoned, or nil if no call waits. The caller holds p.mu.
+func (p *Pool) lastWaiting() (*call, *slot) {
+	var (
+		best *call
+		from *slot
+		most int
+	)
+	for _, s := range p.slots {
+		if s.proc == nil || len(s.pending) < 2 {
+			continue
+		}
+		waiting, last := 0, (*call)(nil)
+		for _, c := range s.pending[1:] { // pending[0] is running
+			if !c.moving && !c.abandoned {
+				waiting++
+				last = c
+			}
+		}
+		if waiting > most {
+			best, from, most = last, s, waiting
+		}
 	}
-	c.moving = true
-	f, _ := appendFrame(nil, &frame{kind: kindWithdraw, id: c.id})
-	victim.proc.send(f)
+	return best, from
+}
+
+// settle notes that c left its worker's list, for rebalance's count of
+// calls being moved. The caller holds p.mu.
+func (p *Pool) settle(c *call) {
+	if c.moving {
+		c.moving = false
+		p.moves--
+	}
 }
 
 // move takes the call with id, given back by s's worker before it started,
@@ -422,7 +480,7 @@ func (p *Pool) move(s *slot, id uint64) bool {
 	}
 	c := s.pending[i]
 	s.pending = slices.Delete(s.pending, i, i+1)
-	c.moving = false
+	p.settle(c)
 	if c.abandoned {
 		<-p.tokens
 		return true
@@ -433,6 +491,7 @@ func (p *Pool) move(s *slot, id uint64) bool {
 	c.id = p.nextID
 	c.frame, _ = appendFrame(nil, &frame{kind: kindRequest, id: c.id, task: c.task, payload: c.payload})
 	p.place(c, s)
+	p.rebalance()
 	return true
 }
 
@@ -503,22 +562,24 @@ func (p *Pool) died(pr *proc, how error) {
 	s.proc = next
 	kept := s.pending[:0]
 	for _, c := range s.pending {
+		p.settle(c) // a withdraw sent to the dead worker is void
 		if c.abandoned {
 			<-p.tokens // never started and nobody waits: drop it
 			continue
 		}
 		kept = append(kept, c)
-		c.moving = false // a withdraw sent to the dead worker is void
 		next.send(c.frame)
 	}
 	clear(s.pending[len(kept):])
 	s.pending = kept
+	p.rebalance()
 }
 
 // fail ends a call with err; pid is the worker it was sent to, or 0 if it
 // never reached one. The caller holds p.mu.
 func (p *Pool) fail(c *call, pid int, err error) {
 	<-p.tokens
+	p.settle(c)
 	if c.grace != nil {
 		c.grace.Stop()
 	}

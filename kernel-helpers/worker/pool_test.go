@@ -348,3 +348,55 @@ func TestIdleWorkerTakesWaitingCall(t *testing.T) {
 	cancel()
 	assert.ErrorIs(t, await(t, long, 5*time.Second).err, context.Canceled)
 }
+
+// TestPoolStress sends many calls of mixed lengths from many goroutines,
+// cancelling some, and checks that every call ends with its result or its
+// context's error, and that the pool's books balance afterwards.
+func TestPoolStress(t *testing.T) {
+	if testing.Short() {
+		t.Skip("stress test: skipped in -short mode")
+	}
+	p := newPool(t, 3, 3)
+	const calls = 600
+	errs := make([]error, calls)
+	var wg sync.WaitGroup
+	for i := range calls {
+		wg.Go(func() {
+			ctx := context.Background()
+			if i%7 == 0 {
+				var cancel context.CancelFunc
+				ctx, cancel = context.WithTimeout(ctx, time.Duration(i%5)*time.Millisecond)
+				defer cancel()
+			}
+			if i%11 == 0 {
+				_, errs[i] = p.Call(ctx, "sleep", fmt.Sprintf("%dms", i%13), nil)
+				return
+			}
+			var n int64
+			_, err := p.Call(ctx, "count", i, &n)
+			if err == nil && n != int64(i) {
+				err = fmt.Errorf("count %d gave %d", i, n)
+			}
+			errs[i] = err
+		})
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if i%7 == 0 && err != nil {
+			assert.ErrorIs(t, err, context.DeadlineExceeded, "call %d", i)
+			continue
+		}
+		assert.NoError(t, err, "call %d", i)
+	}
+	// Abandoned calls leave when their worker answers or skips them.
+	deadline := time.Now().Add(2 * time.Second)
+	for p.inFlight() > 0 && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+	p.mu.Lock()
+	assert.Equal(t, 0, p.moves)
+	p.mu.Unlock()
+	assert.Equal(t, 0, p.inFlight())
+	assert.Equal(t, 0, len(p.tokens))
+	assert.Len(t, p.PIDs(), 3)
+}

@@ -193,8 +193,8 @@ func (s *server) read(r *bufio.Reader, queue chan<- frame) error {
 			s.mu.Lock()
 			if f.id == s.running {
 				s.cancel()
-			} else if _, ok := s.queued[f.id]; ok {
-				s.queued[f.id] = cancelled
+			} else if st, ok := s.queued[f.id]; ok && st == waiting {
+				s.queued[f.id] = cancelled // a withdrawn one stays withdrawn: it was answered
 			}
 			s.mu.Unlock()
 		case kindWithdraw:
