@@ -125,7 +125,7 @@ func CostVerdict(results []bench.Result) (string, error) {
 	}
 	s += "."
 	if unsafe >= 0 {
-		s += fmt.Sprintf(" The unsafe counter, fast and wrong, took %.1f ns.", unsafe)
+		s += fmt.Sprintf(" The unsafe counter, which gives wrong totals, took %.1f ns.", unsafe)
 	}
 	return s, nil
 }

@@ -225,7 +225,7 @@ func TestCostVerdict(t *testing.T) {
 	v, err := datarace.CostVerdict(rs)
 	require.NoError(t, err)
 	assert.Equal(t, "Cheapest correct fix here: atomic (10.0 ns per increment), then mutex (25.0 ns per increment), "+
-		"then channel (70.0 ns per increment). The unsafe counter, fast and wrong, took 3.0 ns.", v)
+		"then channel (70.0 ns per increment). The unsafe counter, which gives wrong totals, took 3.0 ns.", v)
 
 	v, err = datarace.CostVerdict(rs[2:3])
 	require.NoError(t, err)
