@@ -142,7 +142,7 @@ func (s Sweep) Plot() ([]byte, error) {
 	if len(ideal.X) > 0 {
 		series = append(series, ideal)
 	}
-	title := fmt.Sprintf("%d pages of %v each, at most limit at once", s.Options.Pages, s.Options.Latency)
+	title := fmt.Sprintf("%d pages of %v each", s.Options.Pages, s.Options.Latency)
 	return plots.Lines(title, plots.Axis{Label: "limit (requests at once)", Log: true},
 		plots.Axis{Label: "time for all pages", Unit: "ms", Log: true}, series)
 }

@@ -60,7 +60,7 @@ func (t Tick) Late() time.Duration { return t.Ran - t.Due }
 
 // Result is what one experiment saw.
 type Result struct {
-	// Scheduler names how the tasks ran, e.g. "event loop (cooperative)".
+	// Scheduler names how the tasks ran: "event loop" or "goroutines (GOMAXPROCS=1)".
 	Scheduler string
 	Options   Options
 	// Ticks holds every tick, in order. Fewer than Options.Ticks only when
@@ -109,7 +109,7 @@ func OnEventLoop(ctx context.Context, opts Options) (Result, error) {
 	if ctx == nil {
 		return Result{}, errors.New("heartbeat: nil context")
 	}
-	r := Result{Scheduler: "event loop (cooperative)", Options: opts}
+	r := Result{Scheduler: "event loop", Options: opts}
 	loop := eventloop.New()
 	start := time.Now()
 	// Only one task runs at a time, so they share r without a lock.
@@ -160,7 +160,7 @@ func OnGoroutines(ctx context.Context, opts Options) (Result, error) {
 	defer gomaxprocs.Unlock()
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 
-	r := Result{Scheduler: "goroutines, GOMAXPROCS=1 (preemptive)", Options: opts}
+	r := Result{Scheduler: "goroutines (GOMAXPROCS=1)", Options: opts}
 	var ticks []Tick
 	var hogStart, hogEnd time.Duration
 	var wg sync.WaitGroup

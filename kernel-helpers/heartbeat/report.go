@@ -30,7 +30,7 @@ func Plot(results ...Result) ([]byte, error) {
 		series = append(series, s)
 	}
 	o := results[0].Options
-	title := fmt.Sprintf("a heartbeat every %v beside a CPU hog of %v", o.Interval, round(results[0].Hog()))
+	title := fmt.Sprintf("heartbeat every %v, hog of %v", o.Interval, round(results[0].Hog()))
 	return plots.Lines(title, plots.Axis{Label: "tick due at", Unit: "ms"}, plots.Axis{Label: "lateness", Unit: "ms"}, series)
 }
 
