@@ -35,7 +35,9 @@ func TestTasksTakeTurnsAtEachYield(t *testing.T) {
 func TestSleepersWakeInDeadlineOrder(t *testing.T) {
 	loop := eventloop.New()
 	var woke []time.Duration
-	for _, d := range []time.Duration{30 * time.Millisecond, 10 * time.Millisecond, 20 * time.Millisecond} {
+	// Far apart, so that even a machine that stalls the test for a while
+	// between two Sleep calls cannot swap their deadlines.
+	for _, d := range []time.Duration{200 * time.Millisecond, 10 * time.Millisecond, 100 * time.Millisecond} {
 		require.NoError(t, loop.Go(d.String(), func(task *eventloop.Task) error {
 			start := time.Now()
 			if err := task.Sleep(d); err != nil {
@@ -49,7 +51,7 @@ func TestSleepersWakeInDeadlineOrder(t *testing.T) {
 		}))
 	}
 	require.NoError(t, loop.Run(context.Background()))
-	assert.Equal(t, []time.Duration{10 * time.Millisecond, 20 * time.Millisecond, 30 * time.Millisecond}, woke)
+	assert.Equal(t, []time.Duration{10 * time.Millisecond, 100 * time.Millisecond, 200 * time.Millisecond}, woke)
 }
 
 // The limit test of the course: however many tasks, at most one runs.
