@@ -10,6 +10,11 @@ import (
 	"github.com/janpfeifer/gonb/gonbui"
 )
 
+// Every function that shows something waits, with [gonbui.Sync], until GoNB
+// has received it: GoNB stops reading a cell's display pipe when the cell's
+// program exits, so on a busy machine output still in the pipe at exit would
+// be lost without a word.
+
 // Where the package writes, as variables so that its own tests can pretend
 // to run in a notebook without one. gonbui's Display functions check
 // [gonbui.IsNotebook] themselves, so under test they still send nothing.
@@ -27,6 +32,7 @@ func SVG(svg []byte) {
 		return
 	}
 	gonbui.DisplaySVG(string(inlineSVG(svg)))
+	gonbui.Sync()
 }
 
 // inlineSVG returns svg from its <svg element on, leaving out what comes
@@ -44,6 +50,7 @@ func HTML(s string) {
 		return
 	}
 	gonbui.DisplayHTML(s)
+	gonbui.Sync()
 }
 
 // Markdown shows s as Markdown; Jupyter renders $...$ as mathematics.
@@ -52,6 +59,7 @@ func Markdown(s string) {
 		return
 	}
 	gonbui.DisplayMarkdown(s)
+	gonbui.Sync()
 }
 
 // Plot shows the picture a builder of package plots returned or, when err is
@@ -84,6 +92,7 @@ func Table(header []string, rows [][]string) {
 		return
 	}
 	gonbui.DisplayMarkdown(md)
+	gonbui.Sync()
 }
 
 // TableMarkdown returns a Markdown table (the GitHub flavour, which Jupyter

@@ -119,6 +119,11 @@ func (b *Bar) Done() {
 	}
 	b.finished = true
 	b.drawLocked(true)
+	if b.show != nil {
+		// Wait until GoNB has the summary: it stops reading the cell's
+		// display pipe when the cell's program exits.
+		gonbui.Sync()
+	}
 	if b.w != nil {
 		s := b.stateLocked()
 		fmt.Fprintln(b.w, summaryText(s))
