@@ -1,0 +1,139 @@
+package strategies
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"concurrencylab/kernel-helpers/amdahl"
+	"concurrencylab/kernel-helpers/bench"
+	"concurrencylab/kernel-helpers/plots"
+	"concurrencylab/kernel-helpers/run"
+)
+
+// Scaling is the same CPU-bound work timed sequentially, then split among
+// more and more workers under several kinds, with Amdahl's law fitted to
+// one of them.
+type Scaling struct {
+	Cores   int
+	Base    bench.Result   // the whole work as one task, run sequentially
+	Results []bench.Result // for each worker count, each kind
+	// Fit is Amdahl's law fitted to FitKind's speedups with at most Cores
+	// workers.
+	FitKind string
+	Fit     amdahl.Model
+}
+
+// Scale measures a Scaling on cores cores: the worker task with total
+// iterations, as one task, then split for every count in workers under every
+// kind. The Amdahl fit uses the first kind.
+func Scale(ctx context.Context, task string, total int64, workers []int, kinds []Kind, cores, reps int) (Scaling, error) {
+	if len(kinds) == 0 {
+		return Scaling{}, errors.New("strategies: no kinds to scale")
+	}
+	if cores <= 0 {
+		return Scaling{}, fmt.Errorf("strategies: %d cores", cores)
+	}
+	s := Scaling{Cores: cores, FitKind: kinds[0].Name}
+	var err error
+	if s.Base, _, err = Time(ctx, task, Sequential, 1, run.Work(1, task, total), reps); err != nil {
+		return s, err
+	}
+	if s.Results, err = Split(ctx, task, total, workers, kinds, reps); err != nil {
+		return s, err
+	}
+	var points []amdahl.Point
+	for _, r := range s.Results {
+		if r.Strategy == s.FitKind && r.Workers <= cores {
+			points = append(points, amdahl.Point{Workers: float64(r.Workers), Speedup: bench.Speedup(s.Base, r)})
+		}
+	}
+	if s.Fit, err = amdahl.Fit(points); err != nil {
+		return s, fmt.Errorf("strategies: fitting %s: %w", s.FitKind, err)
+	}
+	return s, nil
+}
+
+// kinds returns the kind names in the order they were measured.
+func (s Scaling) kinds() []string {
+	var names []string
+	for _, r := range s.Results {
+		if !slices.Contains(names, r.Strategy) {
+			names = append(names, r.Strategy)
+		}
+	}
+	return names
+}
+
+// Series returns one speedup series per kind, with whiskers from the
+// slowest and fastest runs, and the Amdahl fit as a last series.
+func (s Scaling) Series() ([]plots.Series, error) {
+	var series []plots.Series
+	var xs []float64
+	for _, name := range s.kinds() {
+		var rs []bench.Result
+		for _, r := range s.Results {
+			if r.Strategy == name {
+				rs = append(rs, r)
+			}
+		}
+		sr, err := plots.SpeedupSeries(name, s.Base, rs)
+		if err != nil {
+			return nil, err
+		}
+		series = append(series, sr)
+		if len(sr.X) > len(xs) {
+			xs = sr.X
+		}
+	}
+	if len(series) == 0 {
+		return nil, errors.New("strategies: nothing measured")
+	}
+	fit := s.Fit.Curve(fmt.Sprintf("Amdahl fit, serial %.2g%%", 100*s.Fit.Serial), xs, s.Cores)
+	return append(series, fit), nil
+}
+
+// Plot draws every kind's speedup against the number of workers, the ideal
+// line and the Amdahl fit.
+func (s Scaling) Plot() ([]byte, error) {
+	series, err := s.Series()
+	if err != nil {
+		return nil, err
+	}
+	return plots.Speedup(fmt.Sprintf("the same work split among w workers, %d cores", s.Cores), series, true)
+}
+
+// Markdown states the fit and what happened past the core count, with the
+// figures.
+func (s Scaling) Markdown() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "**This machine:** fitted on %s with at most %d workers, %s ", s.FitKind, s.Cores, s.Fit.Describe(s.Cores))
+	most := 0
+	for _, r := range s.Results {
+		most = max(most, r.Workers)
+	}
+	if most <= s.Cores {
+		b.WriteString("No run used more workers than cores.")
+		return b.String()
+	}
+	var parts []string
+	for _, name := range s.kinds() {
+		var atCores, atMost float64
+		for _, r := range s.Results {
+			if r.Strategy != name {
+				continue
+			}
+			if r.Workers == s.Cores {
+				atCores = bench.Speedup(s.Base, r)
+			}
+			if r.Workers == most {
+				atMost = bench.Speedup(s.Base, r)
+			}
+		}
+		parts = append(parts, fmt.Sprintf("%s %.2f× (%.2f× with %d)", name, atMost, atCores, s.Cores))
+	}
+	fmt.Fprintf(&b, "With %d workers on %d cores: %s.", most, s.Cores, strings.Join(parts, ", "))
+	return b.String()
+}

@@ -1,0 +1,148 @@
+package strategies
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"concurrencylab/kernel-helpers/bench"
+	"concurrencylab/kernel-helpers/plots"
+	"concurrencylab/kernel-helpers/run"
+)
+
+// Kind is a strategy of package run, by name, for any number of workers.
+type Kind struct {
+	Name string
+	New  func(workers int) run.Strategy
+}
+
+// The kinds the course compares. Sequential, Goroutines and OneCore do not
+// use the worker count: one goroutine for all the tasks, one per task, and
+// one per task with GOMAXPROCS=1 (concurrent, never parallel, like CPython
+// threads under the GIL).
+var (
+	Sequential     = Kind{"sequential", func(int) run.Strategy { return run.Sequential() }}
+	Goroutines     = Kind{"goroutines", func(int) run.Strategy { return run.Goroutines() }}
+	GoroutinePool  = Kind{"goroutine pool", run.GoroutinePool}
+	Threads        = Kind{"OS threads", run.OSThreads}
+	OneCore        = Kind{"GOMAXPROCS=1", func(int) run.Strategy { return run.MaxProcs(1) }}
+	ProcessPool    = Kind{"process pool", run.ProcessPool}
+	ProcessPerTask = Kind{"process per task", run.ProcessPerTask}
+)
+
+// Time runs the batch under k with workers workers: a warm-up run, then reps
+// timed ones (bench.DefaultReps for 0). It returns the timings, named name
+// with Strategy k.Name, and the records of the last run. A task that fails
+// fails the whole measurement.
+func Time(ctx context.Context, name string, k Kind, workers int, tasks []run.Task, reps int) (bench.Result, []run.Record, error) {
+	if k.New == nil {
+		return bench.Result{}, nil, fmt.Errorf("strategies: kind %q has no constructor", k.Name)
+	}
+	s := k.New(workers)
+	var last []run.Record
+	res, err := bench.Run(ctx, bench.Options{Name: name, Strategy: k.Name, Workers: workers, Reps: reps,
+		Params: map[string]string{"tasks": strconv.Itoa(len(tasks))}}, func() error {
+		recs, err := run.Batch(ctx, s, tasks)
+		last = recs
+		return err
+	})
+	if err != nil {
+		return res, last, fmt.Errorf("strategies: %s: %w", k.Name, err)
+	}
+	return res, last, nil
+}
+
+// Split times the worker task (such as "count" or "sumsqrt") with total
+// iterations in all, divided into w equal tasks, for each w in workers and
+// each kind, in that order: the same work, split more and more finely.
+func Split(ctx context.Context, task string, total int64, workers []int, kinds []Kind, reps int) ([]bench.Result, error) {
+	if total <= 0 {
+		return nil, fmt.Errorf("strategies: total %d must be positive", total)
+	}
+	if len(workers) == 0 || len(kinds) == 0 {
+		return nil, errors.New("strategies: no worker counts or no kinds to time")
+	}
+	var results []bench.Result
+	for _, w := range workers {
+		if w <= 0 || int64(w) > total {
+			return results, fmt.Errorf("strategies: %d workers cannot share %d iterations", w, total)
+		}
+		for _, k := range kinds {
+			r, _, err := Time(ctx, task, k, w, run.Work(w, task, total/int64(w)), reps)
+			if err != nil {
+				return results, err
+			}
+			results = append(results, r)
+		}
+	}
+	return results, nil
+}
+
+// WorkerCounts returns the worker counts a sweep on cores cores tries:
+// 1, the powers of two, the core count and one more, and twice the core
+// count, in order and without repeats; never more than twice the cores.
+func WorkerCounts(cores int) []int {
+	cores = max(cores, 1)
+	counts := []int{1, cores, cores + 1, 2 * cores}
+	for p := 2; p < 2*cores; p *= 2 {
+		counts = append(counts, p)
+	}
+	slices.Sort(counts)
+	return slices.Compact(counts)
+}
+
+// Verdicts compares each result with base in one line each: the speedup,
+// and how close it is to the ideal, min(workers, cores).
+func Verdicts(base bench.Result, results []bench.Result, cores int) string {
+	var lines []string
+	for _, r := range results {
+		s := bench.Speedup(base, r)
+		if s == 0 {
+			lines = append(lines, fmt.Sprintf("%s: no speedup could be computed", label(r)))
+			continue
+		}
+		ideal := min(max(r.Workers, 1), cores)
+		lines = append(lines, fmt.Sprintf("%s: %.2f× as fast as %s, %.0f%% of the ideal %d×",
+			label(r), s, base.Strategy, 100*s/float64(ideal), ideal))
+	}
+	return "**This machine:** " + strings.Join(lines, "; ") + "."
+}
+
+func label(r bench.Result) string {
+	if r.Workers > 0 {
+		return fmt.Sprintf("%s with %d", r.Strategy, r.Workers)
+	}
+	return r.Strategy
+}
+
+// Spans turns a batch's records into timeline bars: one row per OS thread
+// for tasks that ran in this process ("thread 1234"), one per process for
+// tasks that ran in worker processes ("process 5678"), times measured from
+// the earliest start. Tasks that never started are left out.
+func Spans(records []run.Record) []plots.Span {
+	var first time.Time
+	for _, r := range records {
+		if !r.Start.IsZero() && (first.IsZero() || r.Start.Before(first)) {
+			first = r.Start
+		}
+	}
+	self := os.Getpid()
+	var spans []plots.Span
+	for _, r := range records {
+		if r.Start.IsZero() {
+			continue
+		}
+		worker := fmt.Sprintf("process %d", r.PID)
+		if r.PID == self {
+			worker = fmt.Sprintf("thread %d", r.TID)
+		}
+		spans = append(spans, plots.Span{Worker: worker, Task: "#" + strconv.Itoa(r.Task),
+			Start: r.Start.Sub(first), End: max(r.End.Sub(first), r.Start.Sub(first))})
+	}
+	return spans
+}
