@@ -150,7 +150,7 @@ func (b *batch) onePerTask() {
 	for i := range b.tasks {
 		wg.Go(func() {
 			if b.ctx.Err() == nil {
-				b.runHere(i, goid())
+				b.runHere(i, 0) // see Record.Goroutine
 			}
 		})
 	}

@@ -43,7 +43,11 @@ func TestBatchResultsUnderEveryStrategy(t *testing.T) {
 				assert.NotZero(t, r.TID)
 				if s.InProcess() {
 					assert.Equal(t, os.Getpid(), r.PID)
-					assert.NotZero(t, r.Goroutine)
+					if s.kind == goroutines || s.kind == maxProcs {
+						assert.Zero(t, r.Goroutine, "a goroutine per task: id not read")
+					} else {
+						assert.NotZero(t, r.Goroutine)
+					}
 				} else {
 					assert.NotEqual(t, os.Getpid(), r.PID, "ran in a worker process")
 					assert.NotZero(t, r.PID)

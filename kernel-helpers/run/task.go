@@ -51,7 +51,12 @@ type Record struct {
 	// Both are zero for a task that never started.
 	Start, End time.Time
 
-	Goroutine uint64 // the goroutine that ran the task, 0 in a worker process
+	// Goroutine is the id of the goroutine that ran the task, for the
+	// strategies whose goroutines run several tasks each. It is 0 where each
+	// task has a goroutine of its own ([Goroutines], [MaxProcs]), because
+	// reading the id (see goid) costs about 4 µs, several times what
+	// starting the goroutine costs, and in a worker process.
+	Goroutine uint64
 	TID       int    // the OS thread that ran the task (in the worker, for a worker task)
 	PID       int    // the process that ran the task
 }
