@@ -57,8 +57,8 @@ type Record struct {
 	// reading the id (see goid) costs about 4 µs, several times what
 	// starting the goroutine costs, and in a worker process.
 	Goroutine uint64
-	TID       int    // the OS thread that ran the task (in the worker, for a worker task)
-	PID       int    // the process that ran the task
+	TID       int // the OS thread that ran the task (in the worker, for a worker task)
+	PID       int // the process that ran the task
 }
 
 // Duration returns End - Start.
