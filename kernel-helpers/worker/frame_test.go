@@ -18,6 +18,7 @@ func TestFrameRoundTrip(t *testing.T) {
 		"request":        {kind: kindRequest, id: 1, task: "count", payload: []byte(`1000`)},
 		"request no arg": {kind: kindRequest, id: 1 << 40, task: "noop"},
 		"cancel":         {kind: kindCancel, id: 7},
+		"withdraw":       {kind: kindWithdraw, id: 8},
 		"answer": {kind: kindAnswer, id: 3, start: 1_700_000_000_000_000_000, end: 1_700_000_000_000_000_999,
 			tid: 4242, status: statusOK, payload: []byte(`{"a":[1,2]}`)},
 		"failed answer": {kind: kindAnswer, id: 4, start: -5, end: 5, status: statusFailed, msg: "boom"},
@@ -102,6 +103,8 @@ func FuzzDecode(f *testing.F) {
 	for _, fr := range []frame{
 		{kind: kindRequest, id: 1, task: "count", payload: []byte(`1000`)},
 		{kind: kindCancel, id: 300},
+		{kind: kindWithdraw, id: 301},
+		{kind: kindAnswer, id: 301, status: statusWithdrawn},
 		{kind: kindAnswer, id: 2, start: 10, end: 20, tid: 7, status: statusFailed, msg: "boom", payload: []byte(`null`)},
 	} {
 		enc, err := appendFrame(nil, &fr)

@@ -211,7 +211,10 @@ func (p *Pool) PIDs() []int {
 // is killed and replaced. The [Info] is filled in as far as it is known.
 func (p *Pool) Call(ctx context.Context, task string, arg, result any) (Info, error) {
 	info := Info{Task: task}
-	if ctx == nil {
+	switch {
+	case p == nil:
+		return info, fmt.Errorf("worker: task %q: Call on a nil *Pool", task)
+	case ctx == nil:
 		return info, fmt.Errorf("worker: task %q: nil context", task)
 	}
 	if _, ok := Lookup(task); !ok {
@@ -618,6 +621,9 @@ func (p *Pool) closedErrLocked(task string) error {
 // still in flight with [ErrClosed]. It is safe to call more than once and
 // from several goroutines; it returns nil.
 func (p *Pool) Close() error {
+	if p == nil {
+		return nil
+	}
 	p.unhook.Do(func() {
 		if p.stopCtx != nil && !p.stopCtx() {
 			<-p.afterDone // the context ended and its shutdown is running

@@ -183,6 +183,11 @@ func TestCallBadInput(t *testing.T) {
 	_, err = p.Call(nil, "noop", nil, nil) //nolint:staticcheck
 	assert.ErrorContains(t, err, "nil context")
 
+	var none *Pool
+	_, err = none.Call(ctx, "noop", nil, nil)
+	assert.ErrorContains(t, err, "nil *Pool")
+	assert.NoError(t, none.Close())
+
 	// A task that returns an error leaves its worker alive.
 	_, err = p.Call(ctx, "sleep", "-1s", nil)
 	var te *TaskError
