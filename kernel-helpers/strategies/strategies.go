@@ -108,16 +108,87 @@ func Verdicts(base bench.Result, results []bench.Result, cores int) string {
 		}
 		ideal := min(max(r.Workers, 1), cores)
 		lines = append(lines, fmt.Sprintf("%s: %.2f× as fast as %s, %.0f%% of the ideal %d×",
-			label(r), s, base.Strategy, 100*s/float64(ideal), ideal))
+			label(r), s, label(base), 100*s/float64(ideal), ideal))
 	}
 	return "**This machine:** " + strings.Join(lines, "; ") + "."
 }
 
 func label(r bench.Result) string {
-	if r.Workers > 0 {
+	if r.Workers > 0 && r.Strategy != Sequential.Name {
 		return fmt.Sprintf("%s with %d", r.Strategy, r.Workers)
 	}
 	return r.Strategy
+}
+
+// Times lists each result's median time and how it compares with the
+// first's, with the figures.
+func Times(results []bench.Result) string {
+	if len(results) == 0 {
+		return "**This machine:** nothing was measured."
+	}
+	first := results[0]
+	parts := []string{fmt.Sprintf("%s took %v", label(first), round(first.Median()))}
+	for _, r := range results[1:] {
+		part := fmt.Sprintf("%s took %v", label(r), round(r.Median()))
+		if first.Median() > 0 {
+			part += fmt.Sprintf(" (%.2f× the first)", float64(r.Median())/float64(first.Median()))
+		}
+		parts = append(parts, part)
+	}
+	return "**This machine:** " + strings.Join(parts, "; ") + "."
+}
+
+// Entry is a kind with its number of workers, for [Compare].
+type Entry struct {
+	Kind    Kind
+	Workers int
+}
+
+// Comparison is one batch timed under several entries.
+type Comparison struct {
+	Results []bench.Result
+	Records [][]run.Record // the last run of each entry
+}
+
+// Compare times the same tasks under each entry, in order.
+func Compare(ctx context.Context, name string, tasks []run.Task, entries []Entry, reps int) (Comparison, error) {
+	if len(entries) == 0 {
+		return Comparison{}, errors.New("strategies: nothing to compare")
+	}
+	var c Comparison
+	for _, e := range entries {
+		r, recs, err := Time(ctx, name, e.Kind, e.Workers, tasks, reps)
+		if err != nil {
+			return c, err
+		}
+		c.Results = append(c.Results, r)
+		c.Records = append(c.Records, recs)
+	}
+	return c, nil
+}
+
+// Timeline draws the last run of every entry: one row per thread or
+// process (see [Spans]), each entry's rows after the previous entry's, and
+// each entry timed from its own first start.
+func (c Comparison) Timeline(title string) ([]byte, error) {
+	var spans []plots.Span
+	for _, recs := range c.Records {
+		spans = append(spans, Spans(recs)...)
+	}
+	if len(spans) == 0 {
+		return nil, errors.New("strategies: no task ran, so there is no timeline")
+	}
+	return plots.Timeline(title, spans)
+}
+
+// round keeps about three significant digits.
+func round(d time.Duration) time.Duration {
+	for unit := time.Duration(1); unit < time.Hour; unit *= 10 {
+		if d < 1000*unit && d > -1000*unit {
+			return d.Round(unit)
+		}
+	}
+	return d.Round(time.Second)
 }
 
 // Spans turns a batch's records into timeline bars: one row per OS thread

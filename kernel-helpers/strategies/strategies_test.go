@@ -149,3 +149,44 @@ func TestCancelled(t *testing.T) {
 	_, _, err := strategies.Time(ctx, "count", strategies.Goroutines, 1, run.Work(1, "count", 10), 1)
 	assert.True(t, errors.Is(err, context.Canceled), "got %v", err)
 }
+
+func TestTimes(t *testing.T) {
+	results := []bench.Result{
+		{Strategy: "OS threads", Workers: 10, Samples: []time.Duration{110 * time.Millisecond}},
+		{Strategy: "process per task", Workers: 10, Samples: []time.Duration{132 * time.Millisecond}},
+	}
+	assert.Equal(t, "**This machine:** OS threads with 10 took 110ms; process per task with 10 took 132ms (1.20× the first).",
+		strategies.Times(results))
+	assert.Contains(t, strategies.Times(nil), "nothing was measured")
+}
+
+func TestCompare(t *testing.T) {
+	tasks := run.Work(4, "count", 10000)
+	c, err := strategies.Compare(context.Background(), "count", tasks,
+		[]strategies.Entry{{Kind: strategies.Threads, Workers: 2}, {Kind: strategies.ProcessPerTask, Workers: 4}}, 1)
+	require.NoError(t, err)
+	require.Len(t, c.Results, 2)
+	require.Len(t, c.Records, 2)
+	assert.Equal(t, "OS threads", c.Results[0].Strategy)
+	assert.Equal(t, 4, c.Results[1].Workers)
+	threads, processes := map[int]bool{}, map[int]bool{}
+	for _, r := range c.Records[0] {
+		assert.Equal(t, os.Getpid(), r.PID, "threads run in this process")
+		threads[r.TID] = true
+	}
+	for _, r := range c.Records[1] {
+		assert.NotEqual(t, os.Getpid(), r.PID, "each task in a process of its own")
+		processes[r.PID] = true
+	}
+	assert.LessOrEqual(t, len(threads), 2, "two threads share the four tasks")
+	assert.Len(t, processes, 4, "a process per task")
+	svg, err := c.Timeline("who ran what")
+	require.NoError(t, err)
+	assert.Contains(t, string(svg), "process ")
+	assert.Contains(t, string(svg), "thread ")
+
+	_, err = strategies.Compare(context.Background(), "count", tasks, nil, 1)
+	assert.ErrorContains(t, err, "nothing to compare")
+	_, err = strategies.Comparison{}.Timeline("x")
+	assert.ErrorContains(t, err, "no task ran")
+}
