@@ -97,9 +97,12 @@ func WorkerCounts(cores int) []int {
 }
 
 // Verdicts compares each result with base in one line each: the speedup,
-// and how close it is to the ideal, min(workers, cores).
+// how close it is to the ideal, min(workers, cores), and whether that is
+// close to it (bench.CloseToIdeal) or well below. A closing sentence says
+// what "well below" means when it happened.
 func Verdicts(base bench.Result, results []bench.Result, cores int) string {
 	var lines []string
+	below := 0
 	for _, r := range results {
 		s := bench.Speedup(base, r)
 		if s == 0 {
@@ -107,10 +110,20 @@ func Verdicts(base bench.Result, results []bench.Result, cores int) string {
 			continue
 		}
 		ideal := min(max(r.Workers, 1), cores)
-		lines = append(lines, fmt.Sprintf("%s: %.2f× as fast as %s, %.0f%% of the ideal %d×",
-			label(r), s, label(base), 100*s/float64(ideal), ideal))
+		share := s / float64(ideal)
+		judgement := "close to it"
+		if share < bench.CloseToIdeal {
+			judgement = "well below it"
+			below++
+		}
+		lines = append(lines, fmt.Sprintf("%s: %.2f× as fast as %s, %.0f%% of the ideal %d×, %s",
+			label(r), s, label(base), 100*share, ideal, judgement))
 	}
-	return "**This machine:** " + strings.Join(lines, "; ") + "."
+	out := "**This machine:** " + strings.Join(lines, "; ") + "."
+	if below > 0 {
+		out += " Well below the ideal means the work did not get the cores to itself: the start of worker processes, or other programs running meanwhile (rerun the cell to see which)."
+	}
+	return out
 }
 
 func label(r bench.Result) string {

@@ -113,8 +113,12 @@ func TestVerdicts(t *testing.T) {
 		{Strategy: "empty"},
 	}
 	v := strategies.Verdicts(base, results, 2)
-	assert.Equal(t, "**This machine:** goroutines with 2: 1.90× as fast as sequential, 95% of the ideal 2×; "+
-		"process pool with 4: 1.60× as fast as sequential, 80% of the ideal 2×; empty: no speedup could be computed.", v)
+	assert.Equal(t, "**This machine:** goroutines with 2: 1.90× as fast as sequential, 95% of the ideal 2×, close to it; "+
+		"process pool with 4: 1.60× as fast as sequential, 80% of the ideal 2×, close to it; empty: no speedup could be computed.", v)
+	results[1].Samples = []time.Duration{300 * time.Millisecond}
+	v = strategies.Verdicts(base, results, 2)
+	assert.Contains(t, v, "process pool with 4: 1.33× as fast as sequential, 67% of the ideal 2×, well below it;")
+	assert.Contains(t, v, "Well below the ideal means")
 }
 
 func TestScale(t *testing.T) {
