@@ -117,13 +117,16 @@ func (m Model) Curve(name string, workers []float64, cores int) plots.Series {
 	return s
 }
 
-// Describe says in a sentence what the fit found, with the figures.
+// Describe says in words what the fit found, with the figures, e.g. "a
+// serial fraction of 5% (root mean square error 0.02, from 3 measurements):
+// at most 1.9× on this machine's 2 cores, and at most 20× however many
+// cores there were."
 func (m Model) Describe(cores int) string {
 	limit := "no limit however many cores there were"
 	if !math.IsInf(m.Limit(), 1) {
 		limit = fmt.Sprintf("at most %.3g× however many cores there were", m.Limit())
 	}
-	return fmt.Sprintf("Amdahl's law fitted to %d measurements gives a serial fraction of %.3g%% (root mean square error %.2g): "+
+	return fmt.Sprintf("a serial fraction of %.3g%% (root mean square error %.2g, from %d measurements): "+
 		"at most %.3g× on this machine's %d cores, and %s.",
-		m.Points, 100*m.Serial, m.RMS, m.On(float64(cores), cores), cores, limit)
+		100*m.Serial, m.RMS, m.Points, m.On(float64(cores), cores), cores, limit)
 }

@@ -110,7 +110,7 @@ func TestModel(t *testing.T) {
 	require.Len(t, c.Y, 3)
 	assert.Equal(t, c.Y[1], c.Y[2])
 
-	assert.Equal(t, "Amdahl's law fitted to 3 measurements gives a serial fraction of 5% (root mean square error 0): "+
+	assert.Equal(t, "a serial fraction of 5% (root mean square error 0, from 3 measurements): "+
 		"at most 1.9× on this machine's 2 cores, and at most 20× however many cores there were.", m.Describe(2))
 	assert.Contains(t, amdahl.Model{Points: 2}.Describe(4), "no limit however many cores there were")
 }
