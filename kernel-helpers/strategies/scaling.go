@@ -109,7 +109,7 @@ func (s Scaling) Plot() ([]byte, error) {
 // figures.
 func (s Scaling) Markdown() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "**This machine:** Amdahl's law fitted to the %s runs with at most %d workers gives %s ", s.FitKind, s.Cores, s.Fit.Describe(s.Cores))
+	fmt.Fprintf(&b, "**This machine:** Amdahl's law fitted to the runs on %s with at most %d workers gives %s ", s.FitKind, s.Cores, s.Fit.Describe(s.Cores))
 	most := 0
 	for _, r := range s.Results {
 		most = max(most, r.Workers)
