@@ -17,7 +17,8 @@ import (
 type Sizes struct {
 	// Heartbeat is the hog experiment (package heartbeat).
 	Heartbeat heartbeat.Options
-	// Waiters wait Wait together, on goroutines and on OS threads.
+	// Waiters wait Wait together, on OS threads and on goroutines (a tenth
+	// as many, or less, if the machine has no room for that many threads).
 	Waiters int
 	Wait    time.Duration
 	// Pages are fetched from a server that holds each for Latency: all at
@@ -55,15 +56,22 @@ func Measure(ctx context.Context, s Sizes) ([]Entry, error) {
 		Dur("goroutines (preemptive)", gor.Worst()),
 		Dur("an event loop (cooperative, like asyncio)", loop.Worst())))
 
-	wg, err := waits.OnGoroutines(ctx, s.Waiters, s.Wait)
+	// As many waiters as asked for, or a tenth as many, and so on, until
+	// the machine has room for them as OS threads.
+	var wt waits.Result
+	for n := s.Waiters; ; n /= 10 {
+		if wt, err = waits.OnThreads(ctx, n, s.Wait); !errors.Is(err, waits.ErrNoRoom) || n < 10 {
+			break
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
-	wt, err := waits.OnThreads(ctx, s.Waiters, s.Wait)
+	wg, err := waits.OnGoroutines(ctx, wt.N, s.Wait)
 	if err != nil {
 		return nil, err
 	}
-	when := fmt.Sprintf("%d tasks wait for I/O at once", s.Waiters)
+	when := fmt.Sprintf("%d tasks wait for I/O at once", wt.N)
 	entries = append(entries,
 		Pick(when, "memory per waiter", Size("goroutines", wg.PerWaiter()), Size("an OS thread each", wt.PerWaiter())),
 		Pick(when, "time to start and wake them all", Dur("goroutines", wg.Overhead()), Dur("an OS thread each", wt.Overhead())))

@@ -12,7 +12,8 @@ import (
 
 // Sweep runs [OnGoroutines] and then [OnThreads] for each count, all with
 // the same wait, and returns the results in that order. Counts above
-// [MaxThreads] are run on goroutines only.
+// [MaxThreads], and counts the kernel's limits have no room for as threads
+// ([ErrNoRoom]), are run on goroutines only; [Verdict] says so.
 func Sweep(ctx context.Context, counts []int, wait time.Duration) ([]Result, error) {
 	if len(counts) == 0 {
 		return nil, errors.New("waits: no counts to sweep")
@@ -27,7 +28,9 @@ func Sweep(ctx context.Context, counts []int, wait time.Duration) ([]Result, err
 		if n > MaxThreads {
 			continue
 		}
-		if r, err = OnThreads(ctx, n, wait); err != nil {
+		if r, err = OnThreads(ctx, n, wait); errors.Is(err, ErrNoRoom) {
+			continue
+		} else if err != nil {
 			return results, err
 		}
 		results = append(results, r)
@@ -131,6 +134,13 @@ func Verdict(results []Result) string {
 		b.WriteString("That agrees with the course: a waiting goroutine holds no thread and costs a fraction of one.")
 	} else {
 		b.WriteString("That does not show what the course expects (a thread per waiter, dearer than a goroutine): rerun the cell on a quieter machine.")
+	}
+	most := 0
+	for _, r := range results {
+		most = max(most, r.N)
+	}
+	if most > t.N {
+		fmt.Fprintf(&b, " (%d waiters ran on goroutines only: this machine's limits, or the course's, leave no room for that many OS threads.)", most)
 	}
 	return b.String()
 }

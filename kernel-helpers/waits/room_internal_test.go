@@ -2,6 +2,7 @@ package waits
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -38,4 +39,14 @@ func TestThreadRoom(t *testing.T) {
 	room, err := threadRoom()
 	require.NoError(t, err)
 	assert.Positive(t, room, "this machine can start at least one more thread")
+}
+
+func TestNoRoomIsAnError(t *testing.T) {
+	room, err := threadRoom()
+	require.NoError(t, err)
+	if room >= MaxThreads+threadMargin {
+		t.Skip("this machine has room for the most threads OnThreads accepts")
+	}
+	_, err = OnThreads(t.Context(), MaxThreads, time.Millisecond)
+	assert.ErrorIs(t, err, ErrNoRoom)
 }

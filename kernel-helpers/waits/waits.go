@@ -69,6 +69,10 @@ func OnGoroutines(ctx context.Context, n int, wait time.Duration) (Result, error
 	return run(ctx, Goroutines, n, wait, false)
 }
 
+// ErrNoRoom is the error (wrapped) of [OnThreads] when the kernel's limits
+// leave no room for the threads asked for.
+var ErrNoRoom = errors.New("waits: this machine has no room for that many more threads")
+
 // OnThreads runs n waiters that each hold an OS thread of their own, all at
 // once. It returns an error, before starting any, when the kernel's limits
 // leave no room for n more threads.
@@ -85,7 +89,7 @@ func OnThreads(ctx context.Context, n int, wait time.Duration) (Result, error) {
 		return Result{}, err
 	}
 	if n+threadMargin > room {
-		return Result{}, fmt.Errorf("waits: this machine has room for about %d more threads (the kernel's limits, minus the threads that exist), not %d", room, n)
+		return Result{}, fmt.Errorf("%w: about %d more (the kernel's limits, minus the threads that exist), not %d", ErrNoRoom, room, n)
 	}
 	limitMu.Lock()
 	defer limitMu.Unlock()

@@ -122,6 +122,10 @@ func TestVerdict(t *testing.T) {
 	assert.Contains(t, v, "took 1.56s (32× as long)")
 	assert.Contains(t, v, "That agrees")
 
+	bigger := waits.Result{How: waits.Goroutines, N: 100_000, RSS: 250 << 20}
+	assert.Contains(t, waits.Verdict([]waits.Result{g, th, bigger}), "(100000 waiters ran on goroutines only")
+	assert.NotContains(t, v, "goroutines only")
+
 	th.Threads = 12 // threads that did not each hold a thread: not what the course claims
 	assert.False(t, waits.Agrees(g, th))
 	assert.Contains(t, waits.Verdict([]waits.Result{g, th}), "does not show")
