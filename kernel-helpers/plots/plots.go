@@ -195,7 +195,6 @@ func (o Options) render(p *plot.Plot, legend *plot.Legend, entries int) (svg []b
 	// A margin keeps the title and the outermost tick labels off the edge.
 	m := o.FontSize * 0.6
 	dc = draw.Crop(dc, m, -m, m, -m)
-	p.Title.Text = wrap(p.Title.Text, p.Title.TextStyle, dc.Max.X-dc.Min.X)
 	area := dc
 	for _, a := range []*plot.Axis{&p.X, &p.Y} {
 		if _, linear := a.Scale.(plot.LinearScale); linear {
@@ -212,6 +211,7 @@ func (o Options) render(p *plot.Plot, legend *plot.Legend, entries int) (svg []b
 		if area.Max.X-area.Min.X < o.Width/3 {
 			return nil, errors.New("plots: legend entries too long: they would leave less than a third of the width for the data")
 		}
+		p.Title.Text = wrap(p.Title.Text, p.Title.TextStyle, area.Max.X-area.Min.X)
 		data := p.DataCanvas(area)
 		legArea := dc
 		legArea.Min.X = area.Max.X + gap
@@ -219,6 +219,7 @@ func (o Options) render(p *plot.Plot, legend *plot.Legend, entries int) (svg []b
 		p.Draw(area)
 		legend.Draw(legArea)
 	} else {
+		p.Title.Text = wrap(p.Title.Text, p.Title.TextStyle, area.Max.X-area.Min.X)
 		p.Draw(area)
 	}
 	var buf bytes.Buffer
