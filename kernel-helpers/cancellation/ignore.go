@@ -1,6 +1,7 @@
 package cancellation
 
 import (
+	"concurrencylab/kernel-helpers/display"
 	"context"
 	"fmt"
 	"sync/atomic"
@@ -99,8 +100,8 @@ func Ignore(ctx context.Context, n int64, wait time.Duration) (Ignored, error) {
 func (r Ignored) Verdict() string {
 	if !r.StillRunning {
 		return fmt.Sprintf("The goroutine finished its %s iterations %v after it started, before it could be looked at again %v after cancel(): give it more work to see it ignore the cancel.",
-			group(r.N), round(r.FinishedAt), round(r.Waited))
+			display.Count(r.N), round(r.FinishedAt), round(r.Waited))
 	}
 	return fmt.Sprintf("cancel() was called %v after the goroutine started, when it had done %s of %s iterations. %v later it was **still running**, at %s iterations. It returned only when its work was done, %v after the cancel, with the full count %s.",
-		round(r.CancelledAt), group(r.DoneAtCancel), group(r.N), round(r.Waited), group(r.DoneAfterWait), round(r.FinishedAt-r.CancelledAt), group(r.Count))
+		round(r.CancelledAt), display.Count(r.DoneAtCancel), display.Count(r.N), round(r.Waited), display.Count(r.DoneAfterWait), round(r.FinishedAt-r.CancelledAt), display.Count(r.Count))
 }

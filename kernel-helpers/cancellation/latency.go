@@ -1,12 +1,11 @@
 package cancellation
 
 import (
+	"concurrencylab/kernel-helpers/display"
 	"context"
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
-	"strings"
 	"time"
 
 	"concurrencylab/kernel-helpers/plots"
@@ -141,35 +140,16 @@ func Verdict(ls []Latencies) string {
 	desc := func(l Latencies) string {
 		sorted := slices.Sorted(slices.Values(l.Stops))
 		if len(sorted) == 0 {
-			return fmt.Sprintf("checking every %s iterations: no trial", group(l.CheckEvery))
+			return fmt.Sprintf("checking every %s iterations: no trial", display.Count(l.CheckEvery))
 		}
 		return fmt.Sprintf("checking every %s iterations stopped a median %v after cancel() (at worst %v)",
-			group(l.CheckEvery), round(median(sorted)), round(sorted[len(sorted)-1]))
+			display.Count(l.CheckEvery), round(median(sorted)), round(sorted[len(sorted)-1]))
 	}
 	if len(byK) == 1 {
 		return "A goroutine " + desc(byK[0]) + "."
 	}
 	return "A goroutine " + desc(byK[0]) + "; one " + desc(byK[len(byK)-1]) +
 		". It always stopped, but only when it next looked: how soon is up to the code."
-}
-
-// group writes n with thousands separators, 1,000,000, so a reader can
-// count the zeros.
-func group(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
 }
 
 // round keeps three significant figures: 4.39µs, 29.7ms.

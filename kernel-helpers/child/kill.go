@@ -2,6 +2,7 @@ package child
 
 import (
 	"bufio"
+	"concurrencylab/kernel-helpers/display"
 	"context"
 	"errors"
 	"fmt"
@@ -245,38 +246,20 @@ func (k Killed) Unreported() int64 {
 	return min(est, k.N-last.Done)
 }
 
-// thousands writes n with thousands separators, 1,000,000, so a reader can
-// count the zeros.
-func thousands(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	sign := ""
-	if s[0] == '-' {
-		sign, s = "-", s[1:]
-	}
-	var b strings.Builder
-	for i := range len(s) {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteByte(s[i])
-	}
-	return sign + b.String()
-}
-
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 
 // Verdict says what the parent got and what the kill lost, with the figures.
 func (k Killed) Verdict() string {
 	if k.Finished {
-		return fmt.Sprintf("The child finished its %s iterations before the kill came: give it more work to see what a kill loses.", thousands(k.N))
+		return fmt.Sprintf("The child finished its %s iterations before the kill came: give it more work to see what a kill loses.", display.Count(k.N))
 	}
 	var b strings.Builder
 	last := k.Last()
 	fmt.Fprintf(&b, "The child (PID %d) sent %d progress reports; the last, received %v after its start, said %s of %s iterations (%.0f%%). ",
-		k.PID, len(k.Reports), last.At.Round(time.Millisecond), thousands(last.Done), thousands(k.N), 100*float64(last.Done)/float64(k.N))
+		k.PID, len(k.Reports), last.At.Round(time.Millisecond), display.Count(last.Done), display.Count(k.N), 100*float64(last.Done)/float64(k.N))
 	fmt.Fprintf(&b, "SIGKILL came at %v and the parent saw it end with %q: no result, no last word. ", k.KilledAt.Round(time.Millisecond), k.Exit)
 	if lost := k.Unreported(); lost > 0 {
-		fmt.Fprintf(&b, "At the pace it reported, it had counted about %s more iterations since its last report; they died with its memory, and so did its whole count, which existed only there. ", thousands(lost))
+		fmt.Fprintf(&b, "At the pace it reported, it had counted about %s more iterations since its last report; they died with its memory, and so did its whole count, which existed only there. ", display.Count(lost))
 	} else {
 		b.WriteString("Its count existed only in its memory, and died with it. ")
 	}

@@ -1,10 +1,10 @@
 package datarace
 
 import (
+	"concurrencylab/kernel-helpers/display"
 	"errors"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 
 	"concurrencylab/kernel-helpers/plots"
@@ -133,30 +133,12 @@ func LossVerdict(ls []Losses) string {
 		b.WriteString("No trial had more than one goroutine, so nothing could race.")
 	case losing == trials:
 		fmt.Fprintf(&b, "**Every** one of the %d trials with several goroutines lost updates; the worst lost %.1f%% of the %s increments of %d goroutines.",
-			trials, worstPct, thousands(worst.Expected()), worst.Goroutines)
+			trials, worstPct, display.Count(worst.Expected()), worst.Goroutines)
 	case losing > 0:
 		fmt.Fprintf(&b, "%d of the %d trials with several goroutines lost updates (the worst %.1f%% of %s increments of %d goroutines); the others happened to lose none, and their code is just as wrong.",
-			losing, trials, worstPct, thousands(worst.Expected()), worst.Goroutines)
+			losing, trials, worstPct, display.Count(worst.Expected()), worst.Goroutines)
 	default:
 		fmt.Fprintf(&b, "None of the %d trials with several goroutines lost an update this time: their threads probably never ran at the same moment (a busy machine takes turns). The race is still there, as the detector below shows.", trials)
 	}
 	return b.String()
-}
-
-// thousands writes n with thousands separators, 1,000,000, so a reader can
-// count the zeros.
-func thousands(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	sign := ""
-	if s[0] == '-' {
-		sign, s = "-", s[1:]
-	}
-	var b strings.Builder
-	for i := range len(s) {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteByte(s[i])
-	}
-	return sign + b.String()
 }
