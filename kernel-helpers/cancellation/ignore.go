@@ -1,12 +1,12 @@
 package cancellation
 
 import (
-	"concurrencylab/kernel-helpers/display"
 	"context"
 	"fmt"
 	"sync/atomic"
 	"time"
 
+	"concurrencylab/kernel-helpers/display"
 	"concurrencylab/workloads"
 )
 

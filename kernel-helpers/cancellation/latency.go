@@ -1,13 +1,13 @@
 package cancellation
 
 import (
-	"concurrencylab/kernel-helpers/display"
 	"context"
 	"errors"
 	"fmt"
 	"slices"
 	"time"
 
+	"concurrencylab/kernel-helpers/display"
 	"concurrencylab/kernel-helpers/plots"
 	"concurrencylab/workloads"
 )

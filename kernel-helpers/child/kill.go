@@ -2,7 +2,6 @@ package child
 
 import (
 	"bufio"
-	"concurrencylab/kernel-helpers/display"
 	"context"
 	"errors"
 	"fmt"
@@ -14,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"concurrencylab/kernel-helpers/display"
 	"concurrencylab/kernel-helpers/plots"
 )
 

@@ -1,12 +1,12 @@
 package datarace
 
 import (
-	"concurrencylab/kernel-helpers/display"
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
 
+	"concurrencylab/kernel-helpers/display"
 	"concurrencylab/kernel-helpers/plots"
 	"concurrencylab/workloads/counter"
 )
