@@ -27,8 +27,9 @@ type ProcessPool struct {
 }
 
 // dispatchPerWorker is how many calls per worker process the pool keeps
-// under way: one running and one waiting, as [worker.Pool] allows by default
-// and as CPython's ProcessPoolExecutor queues one call more than its workers.
+// under way: one running and one waiting in its pipe, as CPython's
+// ProcessPoolExecutor queues one call more than its workers. [worker.Pool]
+// would take more ([worker.DefaultDepth]); two already hide the round trip.
 const dispatchPerWorker = 2
 
 // NewProcessPool starts n worker processes. When ctx ends, the workers are
