@@ -32,6 +32,9 @@ func Batch(ctx context.Context, s Strategy, tasks []Task) ([]Record, error) {
 	if err := s.check(); err != nil {
 		return nil, err
 	}
+	if s.kind == gilThreads {
+		return GILBatch(ctx, s.gil, tasks)
+	}
 	recs := make([]Record, len(tasks))
 	for i, t := range tasks {
 		recs[i] = Record{Task: i, Name: t.Name}

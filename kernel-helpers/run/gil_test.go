@@ -187,3 +187,27 @@ func TestGILBatchCancel(t *testing.T) {
 		}
 	})
 }
+
+// TestGILThreadsStrategy runs threads under the GIL through Batch, as every
+// other strategy runs, so a notebook can put it beside them.
+func TestGILThreadsStrategy(t *testing.T) {
+	g := gil.New()
+	s := GILThreads(g)
+	assert.Equal(t, GILStrategy, s.String())
+	assert.True(t, s.InProcess())
+
+	tasks := Work(3, "count", 8*workloads.CheckEvery)
+	recs, err := Batch(context.Background(), s, tasks)
+	require.NoError(t, err)
+	require.Len(t, recs, 3)
+	tids := map[int]bool{}
+	for i, r := range recs {
+		assert.Equal(t, float64(8*workloads.CheckEvery), r.Result, "task %d", i)
+		tids[r.TID] = true
+	}
+	assert.Len(t, tids, 3, "one OS thread per task")
+	assert.Positive(t, g.Stats().Acquires)
+
+	_, err = Batch(context.Background(), GILThreads(nil), tasks)
+	assert.ErrorContains(t, err, "needs a GIL")
+}

@@ -3,6 +3,7 @@ package run
 import (
 	"fmt"
 
+	"concurrencylab/kernel-helpers/gil"
 	"concurrencylab/kernel-helpers/worker"
 )
 
@@ -17,6 +18,7 @@ const (
 	maxProcs
 	processPool
 	processPerTask
+	gilThreads
 )
 
 // Strategy says how [Batch] runs its tasks. Build one with the functions
@@ -26,7 +28,8 @@ type Strategy struct {
 	kind    kind
 	n       int
 	pool    *worker.Pool
-	usePool bool // made by UsePool, perhaps with a nil pool
+	usePool bool     // made by UsePool, perhaps with a nil pool
+	gil     *gil.GIL // for GILThreads
 }
 
 // MaxThreads bounds [OSThreads]: each locked goroutine that blocks holds an
@@ -89,6 +92,11 @@ func UsePool(p *worker.Pool) Strategy {
 // per task. It shows what creating a process costs.
 func ProcessPerTask(n int) Strategy { return Strategy{kind: processPerTask, n: n} }
 
+// GILThreads runs each task on an OS thread of its own, all under the
+// emulated GIL g, the way CPython runs threads: see [GILBatch], which
+// [Batch] hands such a batch to. Its name in plots is [GILStrategy].
+func GILThreads(g *gil.GIL) Strategy { return Strategy{kind: gilThreads, gil: g} }
+
 // Strategies returns one of each strategy, with n workers where a strategy
 // has workers (and GOMAXPROCS 1), for a notebook that compares them all.
 func Strategies(n int) []Strategy {
@@ -115,6 +123,8 @@ func (s Strategy) String() string {
 		return fmt.Sprintf("process-pool(%d)", s.n)
 	case processPerTask:
 		return fmt.Sprintf("process-per-task(%d)", s.n)
+	case gilThreads:
+		return GILStrategy
 	}
 	return fmt.Sprintf("strategy(%d)", s.kind)
 }
@@ -158,6 +168,10 @@ func (s Strategy) check() error {
 	case processPerTask:
 		if s.n <= 0 || s.n > MaxProcesses {
 			return fmt.Errorf("run: %v: needs 1 to %d processes", s, MaxProcesses)
+		}
+	case gilThreads:
+		if s.gil == nil {
+			return fmt.Errorf("run: %v: needs a GIL, got nil (gil.New() makes one)", s)
 		}
 	default:
 		return fmt.Errorf("run: unknown strategy %v", s)
