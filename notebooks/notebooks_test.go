@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -80,4 +81,39 @@ func TestExecute(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestRerunAndCompare runs the overview twice against one results history,
+// as a reader rerunning it would, and checks that the compare cell then
+// plots both runs.
+func TestRerunAndCompare(t *testing.T) {
+	env := jupyter.ForTest(t, quick.Env+"=1", testHistory(t))
+	for run := 1; run <= 2; run++ {
+		dir := t.TempDir()
+		ps, err := nbcheck.Run(context.Background(), env, "00-overview.ipynb", dir,
+			jupyter.ExecOptions{CellTimeout: cellTimeout(t)}, nbcheck.Options{})
+		require.NoError(t, err)
+		require.Empty(t, ps, "run %d", run)
+		if run < 2 {
+			continue
+		}
+		nb, err := nbcheck.Load(filepath.Join(dir, "00-overview.ipynb"))
+		require.NoError(t, err)
+		last := lastPlot(nb)
+		assert.Contains(t, last, "run 1 (", "the first run appears in the compare plot")
+		assert.Contains(t, last, "latest run (", "the second run appears in the compare plot")
+	}
+}
+
+// lastPlot returns the HTML of the last plot a notebook shows.
+func lastPlot(nb *nbcheck.Notebook) string {
+	last := ""
+	for _, c := range nb.Cells {
+		for _, o := range c.Outputs {
+			if h := string(o.Data["text/html"]); strings.Contains(h, "<svg") {
+				last = h
+			}
+		}
+	}
+	return last
 }
