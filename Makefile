@@ -71,8 +71,8 @@ test: setup ## Vet, then run all tests with the race detector, notebooks include
 	REQUIRE_NOTEBOOKS=1 $(GO) test -race -timeout 40m ./...
 
 .PHONY: bench
-bench: ## Run the Go benchmarks (each strategy, with derived figures such as speedup and us/task).
-	$(GO) test -run '^$$' -bench . -benchtime 3x ./...
+bench: ## Run the Go benchmarks, one package at a time (derived figures such as speedup and us/task).
+	$(GO) test -p 1 -run '^$$' -bench . -benchtime 3x ./...
 
 .PHONY: tidy-lint
 tidy-lint: ## Check that go.mod and go.sum are tidy.
