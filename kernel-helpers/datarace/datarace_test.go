@@ -76,8 +76,8 @@ func TestPrintedAndDetectVerdict(t *testing.T) {
 	fixed := datarace.Report{Output: "count: 2000 of 2000\n"}
 	assert.Equal(t, "count: 2000 of 2000\n", racy.Printed())
 	assert.Equal(t, "count: 2000 of 2000\n", fixed.Printed())
-	assert.Equal(t, `In the racy program the detector reported 1 race(s) (exit status 66); the program itself printed "count: 2000 of 2000". `+
-		`In the fixed program it reported none (exit status 0), which printed "count: 2000 of 2000".`, datarace.DetectVerdict(racy, fixed))
+	assert.Equal(t, `In the racy program the detector reported 1 race(s) (exit code 66); the program itself printed "count: 2000 of 2000". `+
+		`In the fixed program it reported none (exit code 0), which printed "count: 2000 of 2000".`, datarace.DetectVerdict(racy, fixed))
 	assert.Contains(t, datarace.DetectVerdict(fixed, racy), "reported **no** race this time")
 	assert.Contains(t, datarace.DetectVerdict(fixed, racy), "should not happen")
 }

@@ -82,7 +82,7 @@ func DetectVerdict(racy, fixed Report) string {
 	}
 	var b strings.Builder
 	if racy.Raced() {
-		fmt.Fprintf(&b, "In the racy program the detector reported %d race(s) (exit status %d); the program itself printed %s. ",
+		fmt.Fprintf(&b, "In the racy program the detector reported %d race(s) (exit code %d); the program itself printed %s. ",
 			racy.Races, racy.ExitCode, printed(racy))
 	} else {
 		fmt.Fprintf(&b, "In the racy program the detector reported **no** race this time (it only sees accesses that really happen; the goroutines may not have overlapped); it printed %s. ",
@@ -91,7 +91,7 @@ func DetectVerdict(racy, fixed Report) string {
 	if fixed.Raced() {
 		fmt.Fprintf(&b, "In the fixed program it reported %d race(s), which should not happen.", fixed.Races)
 	} else {
-		fmt.Fprintf(&b, "In the fixed program it reported none (exit status %d), which printed %s.", fixed.ExitCode, printed(fixed))
+		fmt.Fprintf(&b, "In the fixed program it reported none (exit code %d), which printed %s.", fixed.ExitCode, printed(fixed))
 	}
 	return b.String()
 }
