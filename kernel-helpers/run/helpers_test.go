@@ -2,44 +2,26 @@ package run
 
 import (
 	"context"
-	"os"
-	"path/filepath"
-	"strconv"
-	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"concurrencylab/kernel-helpers/memory"
 )
 
-// children returns the pids of this process's children, zombies included.
+// children returns the pids of this process's children, zombies included:
+// a child that was killed but not reaped would show here.
 func children(t *testing.T) []int {
 	t.Helper()
-	stats, err := filepath.Glob("/proc/[0-9]*/stat")
+	us, err := memory.Children()
 	if err != nil {
 		t.Fatal(err)
 	}
-	self := os.Getpid()
-	var kids []int
-	for _, path := range stats {
-		b, err := os.ReadFile(path)
-		if err != nil {
-			continue
-		}
-		s := string(b)
-		end := strings.LastIndexByte(s, ')')
-		if end < 0 {
-			continue
-		}
-		fields := strings.Fields(s[end+1:])
-		if len(fields) < 2 {
-			continue
-		}
-		if ppid, _ := strconv.Atoi(fields[1]); ppid == self {
-			pid, _ := strconv.Atoi(strings.Fields(s)[0])
-			kids = append(kids, pid)
-		}
+	pids := make([]int, len(us))
+	for i, u := range us {
+		pids[i] = u.PID
 	}
-	return kids
+	return pids
 }
 
 func noChildren(t *testing.T) {
