@@ -2,6 +2,7 @@ package plots
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 
@@ -40,6 +41,11 @@ func (o Options) Lines(title string, x, y Axis, series []Series) ([]byte, error)
 			a.axis.Tick.Marker = logTicks{}
 		}
 	}
+	// Counts (hogs, workers, waiters) are whole numbers: a tick at 0.5
+	// would name a value that cannot occur.
+	if xs := workerTicks(series); !x.Log && len(xs) <= 16 && whole(xs) {
+		p.X.Tick.Marker = constantTicks(xs)
+	}
 	return o.drawSeries(p, series, nil)
 }
 
@@ -72,11 +78,7 @@ func (o Options) Speedup(title string, series []Series, ideal bool) ([]byte, err
 	p.Y.Min = 0
 	workers := workerTicks(series)
 	if len(workers) <= 16 {
-		ticks := make(plot.ConstantTicks, len(workers))
-		for i, w := range workers {
-			ticks[i] = plot.Tick{Value: w, Label: strconv.FormatFloat(w, 'g', -1, 64)}
-		}
-		p.X.Tick.Marker = ticks
+		p.X.Tick.Marker = constantTicks(workers)
 	}
 	var extra *plotter.Line
 	if ideal {
@@ -101,6 +103,25 @@ func workerTicks(series []Series) []float64 {
 	}
 	slices.Sort(xs)
 	return slices.Compact(xs)
+}
+
+// constantTicks returns a labelled tick at each value.
+func constantTicks(values []float64) plot.ConstantTicks {
+	ticks := make(plot.ConstantTicks, len(values))
+	for i, v := range values {
+		ticks[i] = plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'g', -1, 64)}
+	}
+	return ticks
+}
+
+// whole reports whether every value is a whole number.
+func whole(values []float64) bool {
+	for _, v := range values {
+		if v != math.Trunc(v) {
+			return false
+		}
+	}
+	return true
 }
 
 // drawSeries adds grid, series and their legend to p, plus the ideal line
