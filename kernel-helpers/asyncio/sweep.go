@@ -155,7 +155,7 @@ func (s Sweep) Table() ([]string, [][]string) {
 	var rows [][]string
 	for _, p := range s.Points {
 		rows = append(rows, []string{strconv.Itoa(p.Limit), p.Idiom, strconv.FormatInt(p.Counted, 10),
-			strconv.FormatInt(p.Server, 10), round(p.Result.Median()).String(), p.Ideal(s.Options).String()})
+			strconv.FormatInt(p.Server, 10), bench.Round(p.Result.Median()).String(), p.Ideal(s.Options).String()})
 	}
 	return header, rows
 }
@@ -179,7 +179,7 @@ func (s Sweep) Markdown() string {
 	first, last := s.Points[0], s.Points[len(s.Points)-1]
 	var b strings.Builder
 	fmt.Fprintf(&b, "**This machine:** the %d pages took %v with a limit of %d and %v with a limit of %d (%s). ",
-		s.Options.Pages, round(first.Result.Median()), first.Limit, round(last.Result.Median()), last.Limit, last.Idiom)
+		s.Options.Pages, bench.Round(first.Result.Median()), first.Limit, bench.Round(last.Result.Median()), last.Limit, last.Idiom)
 	over := 0
 	for _, p := range s.Points {
 		if p.Counted > int64(p.Limit) {

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"concurrencylab/kernel-helpers/bench"
 	"concurrencylab/workloads"
 	"concurrencylab/workloads/latency"
 )
@@ -83,9 +84,9 @@ func (r GatherReport) Markdown() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "**This machine:** Gather fetched %d pages, each held %v by the server, in %v; the server held %d at once. "+
 		"One after the other they would take at least %d × %v. ",
-		r.Pages, r.Latency, round(r.Took), r.MaxInFlight, r.Pages, r.Latency)
+		r.Pages, r.Latency, bench.Round(r.Took), r.MaxInFlight, r.Pages, r.Latency)
 	fmt.Fprintf(&b, "With a task that fails after %v among them, Gather returned after %v with the error %q, and the server answered %d of the %d pages. ",
-		r.FailAfter, round(r.FailedTook), errText(r.FailErr), r.Answered, r.Pages)
+		r.FailAfter, bench.Round(r.FailedTook), errText(r.FailErr), r.Answered, r.Pages)
 	b.WriteString(agreement(r.Agrees(), "the waits overlapped, and the first error cancelled every other task"))
 	return b.String()
 }
@@ -141,7 +142,7 @@ func (r TimeoutReport) Agrees() bool {
 func (r TimeoutReport) Markdown() string {
 	return fmt.Sprintf("**This machine:** a page that takes %v, fetched with a timeout of %v, gave up after %v with the error %q; "+
 		"the server then held %d requests and had answered %d. %s",
-		r.Latency, r.Timeout, round(r.Took), errText(r.Err), r.InFlight, r.Answered,
+		r.Latency, r.Timeout, bench.Round(r.Took), errText(r.Err), r.InFlight, r.Answered,
 		agreement(r.Agrees(), "the deadline ended the wait, and the server saw the request go"))
 }
 
@@ -206,7 +207,7 @@ func (r FirstReport) Markdown() string {
 	}
 	return fmt.Sprintf("**This machine:** asked %d replicas that answer after %v, First returned replica %d's answer (it takes %s) after %v; "+
 		"the server sent %d answer(s) in all. %s",
-		len(r.Latencies), r.Latencies, r.Winner, lat, round(r.Took), r.Answered,
+		len(r.Latencies), r.Latencies, r.Winner, lat, bench.Round(r.Took), r.Answered,
 		agreement(r.Agrees(), "the fastest answer won and the slower requests were cancelled"))
 }
 
@@ -240,14 +241,4 @@ func agreement(ok bool, what string) string {
 		return "That agrees with the course: " + what + "."
 	}
 	return "That does not agree with the course, which expects that " + what + ": rerun the cell; a busy machine can delay any of it."
-}
-
-// round keeps about three significant digits.
-func round(d time.Duration) time.Duration {
-	for unit := time.Duration(1); unit < time.Hour; unit *= 10 {
-		if d < 1000*unit && d > -1000*unit {
-			return d.Round(unit)
-		}
-	}
-	return d.Round(time.Second)
 }

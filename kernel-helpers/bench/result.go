@@ -99,7 +99,7 @@ func (r Result) String() string {
 		return b.String()
 	}
 	fmt.Fprintf(&b, ": median %v (min %v, max %v, %d %s)",
-		round3(r.Median()), round3(r.Min()), round3(r.Max()), len(r.Samples), plural(len(r.Samples), "run", "runs"))
+		Round(r.Median()), Round(r.Min()), Round(r.Max()), len(r.Samples), plural(len(r.Samples), "run", "runs"))
 	return b.String()
 }
 
@@ -130,9 +130,10 @@ func Speedup(base, r Result) float64 {
 	return float64(b) / float64(m)
 }
 
-// round3 rounds d to about three significant digits, which is all the
-// precision timings on a shared machine have.
-func round3(d time.Duration) time.Duration {
+// Round rounds d to three significant digits (4.39µs, 29.7ms, 1.23s), which
+// is all the precision a timing on a shared machine has: the course writes
+// every measured duration in a sentence this way.
+func Round(d time.Duration) time.Duration {
 	unit := time.Duration(1)
 	// The bound on unit keeps 1000*unit from overflowing for absurd d.
 	for unit < 1e15 && (d >= 1000*unit || d <= -1000*unit) {

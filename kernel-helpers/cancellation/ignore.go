@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"concurrencylab/kernel-helpers/bench"
 	"concurrencylab/kernel-helpers/display"
 	"concurrencylab/workloads"
 )
@@ -100,8 +101,8 @@ func Ignore(ctx context.Context, n int64, wait time.Duration) (Ignored, error) {
 func (r Ignored) Verdict() string {
 	if !r.StillRunning {
 		return fmt.Sprintf("The goroutine finished its %s iterations %v after it started, before it could be looked at again %v after cancel(): give it more work to see it ignore the cancel.",
-			display.Count(r.N), round(r.FinishedAt), round(r.Waited))
+			display.Count(r.N), bench.Round(r.FinishedAt), bench.Round(r.Waited))
 	}
 	return fmt.Sprintf("cancel() was called %v after the goroutine started, when it had done %s of %s iterations. %v later it was **still running**, at %s iterations. It returned only when its work was done, %v after the cancel, with the full count %s.",
-		round(r.CancelledAt), display.Count(r.DoneAtCancel), display.Count(r.N), round(r.Waited), display.Count(r.DoneAfterWait), round(r.FinishedAt-r.CancelledAt), display.Count(r.Count))
+		bench.Round(r.CancelledAt), display.Count(r.DoneAtCancel), display.Count(r.N), bench.Round(r.Waited), display.Count(r.DoneAfterWait), bench.Round(r.FinishedAt-r.CancelledAt), display.Count(r.Count))
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"time"
 
+	"concurrencylab/kernel-helpers/bench"
 	"concurrencylab/kernel-helpers/display"
 	"concurrencylab/kernel-helpers/plots"
 	"concurrencylab/workloads"
@@ -143,20 +144,11 @@ func Verdict(ls []Latencies) string {
 			return fmt.Sprintf("checking every %s iterations: no trial", display.Count(l.CheckEvery))
 		}
 		return fmt.Sprintf("checking every %s iterations stopped a median %v after cancel() (at worst %v)",
-			display.Count(l.CheckEvery), round(median(sorted)), round(sorted[len(sorted)-1]))
+			display.Count(l.CheckEvery), bench.Round(median(sorted)), bench.Round(sorted[len(sorted)-1]))
 	}
 	if len(byK) == 1 {
 		return "A goroutine " + desc(byK[0]) + "."
 	}
 	return "A goroutine " + desc(byK[0]) + "; one " + desc(byK[len(byK)-1]) +
 		". It always stopped, but only when it next looked: how soon is up to the code."
-}
-
-// round keeps three significant figures: 4.39µs, 29.7ms.
-func round(d time.Duration) time.Duration {
-	unit := time.Duration(1)
-	for x := d; x >= 1000; x /= 10 {
-		unit *= 10
-	}
-	return d.Round(unit)
 }

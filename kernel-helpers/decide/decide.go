@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"concurrencylab/kernel-helpers/bench"
 )
 
 // Unit says how a figure is written.
@@ -147,7 +149,7 @@ func N(label string, n int64) Figure           { return Figure{label, float64(n)
 func format(v float64, u Unit) string {
 	switch u {
 	case Duration:
-		return round(time.Duration(v)).String()
+		return bench.Round(time.Duration(v)).String()
 	case Bytes:
 		switch a := math.Abs(v); {
 		case a >= 1<<20:
@@ -160,14 +162,4 @@ func format(v float64, u Unit) string {
 	default:
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	}
-}
-
-// round keeps about three significant digits.
-func round(d time.Duration) time.Duration {
-	for unit := time.Duration(1); unit < time.Hour; unit *= 10 {
-		if d < 1000*unit && d > -1000*unit {
-			return d.Round(unit)
-		}
-	}
-	return d.Round(time.Second)
 }

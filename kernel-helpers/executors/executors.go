@@ -237,19 +237,9 @@ func CostVerdict(goroutines, processes bench.Result) string {
 		return "**This machine:** no cost per task could be measured."
 	}
 	s := fmt.Sprintf("**This machine:** a task that does nothing cost %v on the goroutine pool and %v on the process pool, %.0f× as much. ",
-		round(g), round(p), float64(p)/float64(g))
+		bench.Round(g), bench.Round(p), float64(p)/float64(g))
 	if p > g {
 		return s + "That agrees with the course: every task sent to another process pays for the trip."
 	}
 	return s + "That does not show the process pool's extra cost the course expects: rerun the cell."
-}
-
-// round keeps about three significant digits.
-func round(d time.Duration) time.Duration {
-	for unit := time.Duration(1); unit < time.Hour; unit *= 10 {
-		if d < 1000*unit && d > -1000*unit {
-			return d.Round(unit)
-		}
-	}
-	return d.Round(time.Second)
 }

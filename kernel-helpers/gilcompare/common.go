@@ -151,17 +151,6 @@ func fmtMillis(d time.Duration) string {
 	return strconv.FormatFloat(ms(d), 'f', -1, 64)
 }
 
-// round keeps about three significant digits, so that sentences read
-// "201ms" and "10.4ms", not "201.337512ms".
-func round(d time.Duration) time.Duration {
-	for unit := time.Duration(1); unit < time.Hour; unit *= 10 {
-		if d < 1000*unit {
-			return d.Round(unit)
-		}
-	}
-	return d.Round(time.Second)
-}
-
 // times writes a speedup as "1.93×".
 func times(x float64) string { return strconv.FormatFloat(x, 'f', 2, 64) + "×" }
 

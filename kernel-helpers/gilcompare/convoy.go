@@ -223,7 +223,7 @@ func convoyVerdict(results []bench.Result, procs int) string {
 	convoyed := func(r bench.Result) bool { return aboutInterval(r.Median()-sleep, interval) }
 	var b strings.Builder
 	fmt.Fprintf(&b, "**This machine**, with one CPU-bound thread beside the sleeper: a %v sleep took **%v** under the emulated GIL",
-		sleep, round(withGIL.Median()))
+		sleep, bench.Round(withGIL.Median()))
 	agree := convoyed(withGIL)
 	for _, py := range pythonThreads(results) {
 		r, ok := find(results, py, "hogs", "1")
@@ -231,13 +231,13 @@ func convoyVerdict(results []bench.Result, procs int) string {
 			continue
 		}
 		if freeThreaded(py) {
-			fmt.Fprintf(&b, ", %v in free-threaded %s", round(r.Median()), Legend(py))
+			fmt.Fprintf(&b, ", %v in free-threaded %s", bench.Round(r.Median()), Legend(py))
 			continue
 		}
-		fmt.Fprintf(&b, ", **%v** in %s", round(r.Median()), Legend(py))
+		fmt.Fprintf(&b, ", **%v** in %s", bench.Round(r.Median()), Legend(py))
 		agree = agree && convoyed(r)
 	}
-	fmt.Fprintf(&b, ", and %v without a GIL. ", round(noGIL.Median()))
+	fmt.Fprintf(&b, ", and %v without a GIL. ", bench.Round(noGIL.Median()))
 	fmt.Fprintf(&b, "The sleep plus one switch interval is %v. ", sleep+interval)
 	if procs > 1 {
 		agree = agree && noGIL.Median()-sleep < interval/2
@@ -255,7 +255,7 @@ func convoyVerdict(results []bench.Result, procs int) string {
 		if r.Strategy != Threads || h < procs {
 			continue
 		}
-		fmt.Fprintf(&b, "\n\nWith %d CPU-bound threads and GOMAXPROCS=%d, the sleeper without a GIL took %v: ", h, procs, round(r.Median()))
+		fmt.Fprintf(&b, "\n\nWith %d CPU-bound threads and GOMAXPROCS=%d, the sleeper without a GIL took %v: ", h, procs, bench.Round(r.Median()))
 		if r.Median()-sleep >= interval/2 {
 			b.WriteString("every core Go may use was busy, so the woken goroutine waited until Go's scheduler preempted a hog. " +
 				"No lock did that; the GOMAXPROCS section below measures it.")

@@ -133,9 +133,9 @@ func SleepVerdict(results []bench.Result) string {
 	sleep := time.Duration(param(withGIL, "sleep_ms") * float64(time.Millisecond))
 	var b strings.Builder
 	fmt.Fprintf(&b, "**This machine:** %d sleeps of %v took **%v** on %d threads under the emulated GIL, against %v one after another",
-		n, sleep, round(withGIL.Median()), n, round(seq.Median()))
+		n, sleep, bench.Round(withGIL.Median()), n, bench.Round(seq.Median()))
 	if k := slices.IndexFunc(results, func(r bench.Result) bool { return r.Strategy == Goroutines }); k >= 0 {
-		fmt.Fprintf(&b, " and %v on goroutines without a GIL", round(results[k].Median()))
+		fmt.Fprintf(&b, " and %v on goroutines without a GIL", bench.Round(results[k].Median()))
 	}
 	b.WriteString(". ")
 	if withGIL.Median() < 2*sleep && n > 1 {

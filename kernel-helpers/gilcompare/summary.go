@@ -63,13 +63,13 @@ func Summary(entries []history.Entry) string {
 		return b.String()
 	}
 	fmt.Fprintf(&b, "**The convoy effect** (last run, %s): a %s ms sleep beside one CPU-bound thread took %v under the emulated GIL",
-		when(entries, ConvoyName), withGIL.Params["sleep_ms"], round(withGIL.Median()))
+		when(entries, ConvoyName), withGIL.Params["sleep_ms"], bench.Round(withGIL.Median()))
 	for _, py := range pythonThreads(convoy) {
 		if r, ok := find(convoy, py, "hogs", "1"); ok {
-			fmt.Fprintf(&b, ", %v in %s", round(r.Median()), Legend(py))
+			fmt.Fprintf(&b, ", %v in %s", bench.Round(r.Median()), Legend(py))
 		}
 	}
-	fmt.Fprintf(&b, " and %v without a GIL, at a switch interval of %s ms.", round(noGIL.Median()), withGIL.Params["switch_interval_ms"])
+	fmt.Fprintf(&b, " and %v without a GIL, at a switch interval of %s ms.", bench.Round(noGIL.Median()), withGIL.Params["switch_interval_ms"])
 	return b.String()
 }
 

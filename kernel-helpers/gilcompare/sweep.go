@@ -158,8 +158,8 @@ func follows(points []bench.Result) bool {
 // longest, e.g. "2.2ms at 1 ms … 21.3ms at 20 ms".
 func describe(points []bench.Result) string {
 	first, last := points[0], points[len(points)-1]
-	return fmt.Sprintf("%v at a %s ms interval, %v at %s ms", round(first.Median()), first.Params["switch_interval_ms"],
-		round(last.Median()), last.Params["switch_interval_ms"])
+	return fmt.Sprintf("%v at a %s ms interval, %v at %s ms", bench.Round(first.Median()), first.Params["switch_interval_ms"],
+		bench.Round(last.Median()), last.Params["switch_interval_ms"])
 }
 
 // SweepVerdict says, with the figures, whether under a GIL (the emulated
@@ -210,7 +210,7 @@ func MaxProcsVerdict(results []bench.Result) string {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "**This machine:** at GOMAXPROCS=1 with no GIL, the sleeper took %s (medians %v apart); under the emulated GIL, %s (%v apart). ",
-		describe(one), round(spread(one)), describe(emulated), round(spread(emulated)))
+		describe(one), bench.Round(spread(one)), describe(emulated), bench.Round(spread(emulated)))
 	if 2*spread(one) < spread(emulated) {
 		b.WriteString("The switch interval moved the GIL's figure, not GOMAXPROCS=1's: that agrees with the course. At GOMAXPROCS=1 " +
 			"the woken goroutine waits until Go's scheduler preempts the CPU-bound one, however the interval is set.")

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"concurrencylab/kernel-helpers/bench"
 	"concurrencylab/kernel-helpers/gil"
 	"concurrencylab/kernel-helpers/plots"
 	"concurrencylab/workloads"
@@ -358,9 +359,9 @@ func TurnsVerdict(schedules []Schedule) string {
 			share = float64(overlap) / float64(s.Wall)
 		}
 		fmt.Fprintf(&b, "- %s: %d tasks finished after %v; two or more ran at once for %v (%.0f%% of the run)",
-			Legend(s.Mode), s.Tasks, round(s.Wall), round(overlap), 100*share)
+			Legend(s.Mode), s.Tasks, bench.Round(s.Wall), bench.Round(overlap), 100*share)
 		if s.Mode != Goroutines {
-			fmt.Fprintf(&b, "; they took %d turns, a median turn of **%v**", len(s.Turns()), round(turn))
+			fmt.Fprintf(&b, "; they took %d turns, a median turn of **%v**", len(s.Turns()), bench.Round(turn))
 		}
 		switch s.Mode {
 		case GILThreads:

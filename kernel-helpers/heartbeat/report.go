@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"concurrencylab/kernel-helpers/bench"
 	"concurrencylab/kernel-helpers/plots"
 )
 
@@ -30,7 +31,7 @@ func Plot(results ...Result) ([]byte, error) {
 		series = append(series, s)
 	}
 	o := results[0].Options
-	title := fmt.Sprintf("heartbeat every %v, hog of %v", o.Interval, round(results[0].Hog()))
+	title := fmt.Sprintf("heartbeat every %v, hog of %v", o.Interval, bench.Round(results[0].Hog()))
 	return plots.Lines(title, plots.Axis{Label: "tick due at", Unit: "ms"}, plots.Axis{Label: "lateness", Unit: "ms"}, series)
 }
 
@@ -41,9 +42,9 @@ func Plot(results ...Result) ([]byte, error) {
 func Verdict(loop, goroutines Result) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "**This machine:** on the %s the hog ran for %v and %s ran meanwhile; the worst tick came %v late. ",
-		loop.Scheduler, round(loop.Hog()), ticks(loop.During()), round(loop.Worst()))
+		loop.Scheduler, bench.Round(loop.Hog()), ticks(loop.During()), bench.Round(loop.Worst()))
 	fmt.Fprintf(&b, "On %s the hog ran for %v, %s ran meanwhile, and the worst came %v late. ",
-		goroutines.Scheduler, round(goroutines.Hog()), ticks(goroutines.During()), round(goroutines.Worst()))
+		goroutines.Scheduler, bench.Round(goroutines.Hog()), ticks(goroutines.During()), bench.Round(goroutines.Worst()))
 	if loop.During() == 0 && goroutines.During() > 0 && 2*goroutines.Worst() < loop.Worst() {
 		b.WriteString("That agrees with the course: the hog starved the event loop, while Go's runtime interrupted it.")
 	} else {
@@ -60,14 +61,3 @@ func ticks(n int) string {
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
-
-// round keeps about three significant digits, so that sentences read
-// "201ms" and "10.4ms", not "201.337512ms".
-func round(d time.Duration) time.Duration {
-	for unit := time.Duration(1); unit < time.Hour; unit *= 10 {
-		if d < 1000*unit {
-			return d.Round(unit)
-		}
-	}
-	return d.Round(time.Second)
-}

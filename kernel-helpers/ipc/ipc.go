@@ -213,7 +213,7 @@ func Verdict(points []Point) string {
 			return "**This machine:** not every way was measured at every size."
 		}
 		parts = append(parts, fmt.Sprintf("with %s a round trip took %v over a channel, %v with a copy, and %v through a pipe to a process (%.0f× the channel)",
-			bytes(size), round(ch.PerCall()), round(cp.PerCall()), round(pp.PerCall()), float64(pp.PerCall())/float64(ch.PerCall())))
+			bytes(size), bench.Round(ch.PerCall()), bench.Round(cp.PerCall()), bench.Round(pp.PerCall()), float64(pp.PerCall())/float64(ch.PerCall())))
 		agrees = agrees && pp.PerCall() > cp.PerCall() && pp.PerCall() > ch.PerCall()
 	}
 	s := "**This machine:** " + strings.Join(parts, "; ") + ". "
@@ -232,14 +232,4 @@ func bytes(n int) string {
 	default:
 		return fmt.Sprintf("%d bytes", n)
 	}
-}
-
-// round keeps about three significant digits.
-func round(d time.Duration) time.Duration {
-	for unit := time.Duration(1); unit < time.Hour; unit *= 10 {
-		if d < 1000*unit && d > -1000*unit {
-			return d.Round(unit)
-		}
-	}
-	return d.Round(time.Second)
 }

@@ -213,7 +213,7 @@ func Verdict(results []bench.Result) (string, error) {
 	var kinds []Kind
 	for _, k := range Kinds() {
 		if d, ok := per[k.String()]; ok {
-			parts = append(parts, fmt.Sprintf("%s %v", article(k), round(d)))
+			parts = append(parts, fmt.Sprintf("%s %v", article(k), bench.Round(d)))
 			kinds = append(kinds, k)
 		}
 	}
@@ -239,15 +239,6 @@ func article(k Kind) string {
 		return "an " + k.String()
 	}
 	return "a " + k.String()
-}
-
-// round keeps three significant figures: 1.09µs, 41.4µs, 3.24ms.
-func round(d time.Duration) time.Duration {
-	unit := time.Duration(1)
-	for x := d; x >= 1000; x /= 10 {
-		unit *= 10
-	}
-	return d.Round(unit)
 }
 
 // ThreadCheck is the evidence that starting a [Thread] really creates one.

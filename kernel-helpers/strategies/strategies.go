@@ -140,9 +140,9 @@ func Times(results []bench.Result) string {
 		return "**This machine:** nothing was measured."
 	}
 	first := results[0]
-	parts := []string{fmt.Sprintf("%s took %v", label(first), round(first.Median()))}
+	parts := []string{fmt.Sprintf("%s took %v", label(first), bench.Round(first.Median()))}
 	for _, r := range results[1:] {
-		part := fmt.Sprintf("%s took %v", label(r), round(r.Median()))
+		part := fmt.Sprintf("%s took %v", label(r), bench.Round(r.Median()))
 		if first.Median() > 0 {
 			part += fmt.Sprintf(" (%.2f× the first)", float64(r.Median())/float64(first.Median()))
 		}
@@ -192,16 +192,6 @@ func (c Comparison) Timeline(title string) ([]byte, error) {
 		return nil, errors.New("strategies: no task ran, so there is no timeline")
 	}
 	return plots.Timeline(title, spans)
-}
-
-// round keeps about three significant digits.
-func round(d time.Duration) time.Duration {
-	for unit := time.Duration(1); unit < time.Hour; unit *= 10 {
-		if d < 1000*unit && d > -1000*unit {
-			return d.Round(unit)
-		}
-	}
-	return d.Round(time.Second)
 }
 
 // Spans turns a batch's records into timeline bars: one row per OS thread

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"concurrencylab/kernel-helpers/bench"
 	"concurrencylab/kernel-helpers/plots"
 )
 
@@ -120,12 +121,12 @@ func Verdict(results []Result) string {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "**This machine:** %d goroutines waiting together added %s to the process (%s each) and %d OS threads; starting and waking them took %v. ",
-		g.N, bytes(float64(g.RSS)), bytes(g.PerWaiter()), g.Threads, round(g.Overhead()))
+		g.N, bytes(float64(g.RSS)), bytes(g.PerWaiter()), g.Threads, bench.Round(g.Overhead()))
 	fmt.Fprintf(&b, "%d waiters on OS threads added %d threads and %s (%s each", t.N, t.Threads, bytes(float64(t.RSS)), bytes(t.PerWaiter()))
 	if g.PerWaiter() > 0 {
 		fmt.Fprintf(&b, ", %.1f× a goroutine", t.PerWaiter()/g.PerWaiter())
 	}
-	fmt.Fprintf(&b, "), and starting and waking them took %v", round(t.Overhead()))
+	fmt.Fprintf(&b, "), and starting and waking them took %v", bench.Round(t.Overhead()))
 	if g.Overhead() > 0 {
 		fmt.Fprintf(&b, " (%.0f× as long)", float64(t.Overhead())/float64(g.Overhead()))
 	}
@@ -153,14 +154,4 @@ func bytes(n float64) string {
 	default:
 		return fmt.Sprintf("%.3g KiB", n/(1<<10))
 	}
-}
-
-// round keeps about three significant digits.
-func round(d time.Duration) time.Duration {
-	for unit := time.Duration(1); unit < time.Hour; unit *= 10 {
-		if d < 1000*unit && d > -1000*unit {
-			return d.Round(unit)
-		}
-	}
-	return d.Round(time.Second)
 }
