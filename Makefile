@@ -63,7 +63,7 @@ notebooks: setup ## Run every notebook in place (full mode), so the committed no
 
 .PHONY: html
 html: setup ## Run the whole course and build the HTML site in site/ (start at site/index.html).
-	@env -u CONCURRENCYLAB_QUICK $(GO) run ./kernel-helpers/site/mksite -out site -timeout $(CELL_TIMEOUT)s $(NOTEBOOKS)
+	@env -u CONCURRENCYLAB_QUICK $(GO) run ./kernel-helpers/tooling/site/mksite -out site -timeout $(CELL_TIMEOUT)s $(NOTEBOOKS)
 
 .PHONY: test
 test: setup ## Vet, then run all tests with the race detector, notebooks included (quick mode, Jupyter required).

@@ -11,11 +11,11 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"concurrencylab/kernel-helpers/browser"
-	"concurrencylab/kernel-helpers/jupyter"
-	"concurrencylab/kernel-helpers/nbcheck"
 	"concurrencylab/kernel-helpers/quick"
-	"concurrencylab/kernel-helpers/site"
+	"concurrencylab/kernel-helpers/tooling/browser"
+	"concurrencylab/kernel-helpers/tooling/jupyter"
+	"concurrencylab/kernel-helpers/tooling/nbcheck"
+	"concurrencylab/kernel-helpers/tooling/site"
 )
 
 // TestSiteInBrowser builds the HTML site from the committed notebooks and

@@ -21,9 +21,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"concurrencylab/kernel-helpers/history"
-	"concurrencylab/kernel-helpers/jupyter"
-	"concurrencylab/kernel-helpers/nbcheck"
 	"concurrencylab/kernel-helpers/quick"
+	"concurrencylab/kernel-helpers/tooling/jupyter"
+	"concurrencylab/kernel-helpers/tooling/nbcheck"
 )
 
 // cellTimeout bounds each cell in quick mode. The first cell to import

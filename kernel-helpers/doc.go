@@ -1,0 +1,46 @@
+// Package kernelhelpers is the map of the Go code the course's notebooks
+// call. It holds no code of its own; `go doc concurrencylab/kernel-helpers`
+// prints this page. The folder has three floors, and `ls kernel-helpers`
+// shows them:
+//
+// # The library (the packages at the top)
+//
+// What every notebook, and every new notebook's author, imports:
+//
+//   - measure: bench (timing with warm-ups, interleaved repetitions, spread,
+//     the machine's description, speedups and their verdicts), amdahl (the
+//     Amdahl fit), memory (/proc figures per goroutine, thread and process),
+//     history (results kept across runs and plotted side by side).
+//   - run work: run (one batch of tasks under each strategy: sequential,
+//     goroutines, a goroutine pool, OS threads, processes, the emulated GIL),
+//     worker (re-exec worker processes and their pool), futures (executors
+//     in the style of Python's concurrent.futures), gil (an emulation of
+//     CPython's GIL), cpython (the course's own Python programs, run on the
+//     reader's python3).
+//   - show: plots (SVG plots), display (Markdown, tables, numbers), progress
+//     (a progress bar that redraws in place), snippet (Go source shown in a
+//     cell), quick (small sizes when CONCURRENCYLAB_QUICK is set), course
+//     (the notebooks' titles and summaries, for the course map).
+//
+// # The lessons (lessons/NN-name/, one folder per notebook)
+//
+// Each folder is named after its notebook and holds the experiments that
+// notebook explains: lessons/01-processes (escape, child, startcost),
+// lessons/02-threads (datarace, sched, cancellation), lessons/03-gil
+// (gilcompare), lessons/04-threads-vs-processes (strategies, iobound,
+// footprint, ipc), lessons/05-async-alternatives (eventloop, heartbeat,
+// asyncio, waits, executors, decide).
+//
+// # The tooling (tooling/)
+//
+// What runs and publishes the course; no notebook imports it: tooling/jupyter
+// (runs Jupyter with the GoNB kernel), tooling/nbcheck (checks a run's
+// outputs), tooling/browser (drives headless Chromium), tooling/site (the
+// HTML site; `make html`).
+//
+// # The rule
+//
+// A lesson imports the library, never another lesson's folder; the library
+// imports neither lessons nor tooling; no library or lesson package imports
+// the tooling. layers_test.go enforces it with `go list`.
+package kernelhelpers

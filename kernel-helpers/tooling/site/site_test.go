@@ -1,0 +1,68 @@
+package site_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"concurrencylab/kernel-helpers/bench"
+	"concurrencylab/kernel-helpers/course"
+	"concurrencylab/kernel-helpers/tooling/site"
+)
+
+// nbconvertPage has the shape of a page Debian's nbconvert 6.5 writes.
+const nbconvertPage = `<!DOCTYPE html><html><head>
+<script src="file:///usr/share/javascript/requirejs/require.min.js"></script>
+<script type="text/x-mathjax-config">MathJax.Hub.Config({tex2jax: {}});</script>
+<script src="https://cdnjs.cloudflare.com/ajax/libs/mathjax/2.7.7/MathJax.js"></script>
+<style>/* https://github.com/jupyter/jupyterlab/issues/522 */ body {}</style>
+<script>var kept = 1;</script>
+</head>
+<body class="jp-Notebook">
+<div><svg width="10" height="10"></svg></div>
+</body></html>`
+
+func TestPage(t *testing.T) {
+	prev := &course.Notebook{File: "00-overview.ipynb", Title: "Overview"}
+	next := &course.Notebook{File: "02-threads.ipynb", Title: "Threads & <memory>"}
+	require.NotEmpty(t, site.External([]byte(nbconvertPage)), "the fixture must hold external references")
+
+	page, err := site.Page([]byte(nbconvertPage), prev, next)
+	require.NoError(t, err)
+	s := string(page)
+	assert.Empty(t, site.External(page), "a page references nothing outside the site")
+	assert.NotContains(t, s, "MathJax")
+	assert.Contains(t, s, "var kept = 1;", "scripts of the page itself stay")
+	assert.Equal(t, 2, strings.Count(s, `<nav class="course-nav"`), "navigation at the top and the bottom")
+	assert.Contains(t, s, `<a href="00-overview.html">← Overview</a>`)
+	assert.Contains(t, s, `<a href="02-threads.html">Threads &amp; &lt;memory&gt; →</a>`)
+	assert.Less(t, strings.Index(s, "<body"), strings.Index(s, "course-nav"))
+	assert.Contains(t, s, "<svg", "content kept")
+
+	_, err = site.Page([]byte("<html>no body</html>"), nil, nil)
+	assert.Error(t, err)
+}
+
+func TestPageAtTheEnds(t *testing.T) {
+	page, err := site.Page([]byte(nbconvertPage), nil, nil)
+	require.NoError(t, err)
+	assert.NotContains(t, string(page), "←")
+	assert.NotContains(t, string(page), "→")
+	assert.Contains(t, string(page), `href="index.html"`)
+}
+
+func TestIndex(t *testing.T) {
+	nbs := []course.Notebook{
+		{File: "00-overview.ipynb", Title: "Overview", Summary: "Start here."},
+		{File: "01-processes.ipynb", Title: "Processes", Summary: "Own memory <and> PIDs."},
+	}
+	page, err := site.Index(nbs, bench.MachineInfo{CPU: "Test CPU", LogicalCores: 2, GOMAXPROCS: 2, GoVersion: "go1.26", OS: "linux", Arch: "amd64"})
+	require.NoError(t, err)
+	s := string(page)
+	assert.Less(t, strings.Index(s, `href="00-overview.html"`), strings.Index(s, `href="01-processes.html"`), "course order")
+	assert.Contains(t, s, "Own memory &lt;and&gt; PIDs.")
+	assert.Contains(t, s, "Test CPU")
+	assert.Empty(t, site.External(page))
+}
