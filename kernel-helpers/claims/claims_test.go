@@ -1,0 +1,143 @@
+package claims
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"concurrencylab/kernel-helpers/history"
+)
+
+func TestEveryClaimIsWellFormed(t *testing.T) {
+	seen := map[string]bool{}
+	for _, c := range All() {
+		t.Run(c.ID, func(t *testing.T) {
+			assert.False(t, seen[c.ID], "duplicate ID")
+			seen[c.ID] = true
+			assert.Contains(t, Seeds, c.Seed)
+			assert.True(t, strings.HasPrefix(c.ID, c.Seed[:3]+"-"), "ID starts with the seed's number")
+			assert.LessOrEqual(t, len(strings.Fields(c.Quote)), 30, "quote at most ~25 words")
+			assert.NotEmpty(t, c.Notebook)
+			assert.NotEmpty(t, c.Experiment)
+			require.NotNil(t, c.Judge)
+			// No figures: the verdict is "not measured", never a guess.
+			assert.Equal(t, Unmeasured, c.Check(nil).Outcome)
+			assert.Equal(t, Unmeasured, c.Check(Figures{}).Outcome)
+		})
+	}
+}
+
+// TestQuotesAreTheTutorials checks each quote against the tutorial's text
+// when the seeds are beside the project (../shared/seeds in the authors'
+// workspace); without them it skips.
+func TestQuotesAreTheTutorials(t *testing.T) {
+	dir := os.Getenv("CONCURRENCYLAB_SEEDS")
+	if dir == "" {
+		dir = "../../../shared/seeds"
+	}
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("the tutorials are not here; set CONCURRENCYLAB_SEEDS to their folder")
+	}
+	norm := func(s string) string {
+		s = strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`, "…", "...").Replace(s)
+		return strings.Join(strings.Fields(strings.ToLower(s)), " ")
+	}
+	for _, c := range All() {
+		data, err := os.ReadFile(filepath.Join(dir, c.Seed))
+		require.NoError(t, err)
+		for _, part := range strings.Split(c.Quote, "…") {
+			part = strings.Trim(part, " .,")
+			if part == "" {
+				continue
+			}
+			assert.True(t, strings.Contains(norm(string(data)), norm(part)), "claim %s quotes words its tutorial does not have: %q", c.ID, part)
+		}
+	}
+}
+
+func TestJudge16CPUs(t *testing.T) {
+	base := Figures{"cores": 2, "go.threads.s": 0.5, "go.processes.s": 0.52}
+	with := func(extra Figures) Figures {
+		f := Figures{}
+		for k, v := range base {
+			f[k] = v
+		}
+		for k, v := range extra {
+			f[k] = v
+		}
+		return f
+	}
+	for _, tc := range []struct {
+		name string
+		f    Figures
+		want Outcome
+		text string
+	}{
+		{"nothing", nil, Unmeasured, "Not measured"},
+		{"no python", base, Unmeasured, "Without python3"},
+		{"two cores, processes twice as fast", with(Figures{"cpython.threads.s": 1.9, "cpython.processes.s": 1.0}), DependsOn, "on 2 cores, processes were 1.9×"},
+		{"two cores, no gain", with(Figures{"cpython.threads.s": 1.0, "cpython.processes.s": 1.0}), Disagrees, "only 1×"},
+		{"sixteen cores, 12×", with(Figures{"cores": 16, "cpython.threads.s": 5.1, "cpython.processes.s": 0.42}), Agrees, "on 16 cores"},
+		{"one core", with(Figures{"cores": 1, "cpython.threads.s": 1, "cpython.processes.s": 1}), Disagrees, "1 core"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v := judge16CPUs(tc.f)
+			assert.Equal(t, tc.want, v.Outcome)
+			assert.Contains(t, v.Text, tc.text)
+		})
+	}
+}
+
+func TestCheckNeverPanics(t *testing.T) {
+	c := Claim{ID: "000-x", Judge: func(Figures) Verdict { panic("boom") }}
+	v := c.Check(Figures{"a": 1})
+	assert.Equal(t, Unmeasured, v.Outcome)
+	assert.Contains(t, v.Text, "boom")
+	assert.Equal(t, Unmeasured, Claim{ID: "000-y"}.Check(nil).Outcome)
+	_, err := Check("no-such-claim", nil)
+	assert.ErrorContains(t, err, "no claim")
+}
+
+func TestRecordAndLedger(t *testing.T) {
+	t.Setenv(history.EnvPath, filepath.Join(t.TempDir(), "results.jsonl"))
+	rec, err := Recorded()
+	require.NoError(t, err)
+	assert.Empty(t, rec)
+	f := Figures{"cores": 2, "go.threads.s": 0.5, "go.processes.s": 0.5, "cpython.threads.s": 1.9, "cpython.processes.s": 1}
+	require.NoError(t, Record("001-16-cpus", Figures{"cores": 1}))
+	require.NoError(t, Record("001-16-cpus", f))
+	assert.ErrorContains(t, Record("nope", f), "no claim")
+
+	// A corrupt line and an over-long one are skipped.
+	path, err := Path()
+	require.NoError(t, err)
+	fh, err := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	require.NoError(t, err)
+	_, err = fh.WriteString("{not json\n" + strings.Repeat("x", maxLine+10) + "\n")
+	require.NoError(t, err)
+	require.NoError(t, fh.Close())
+
+	rec, err = Recorded()
+	require.NoError(t, err)
+	assert.Equal(t, f, rec["001-16-cpus"], "the latest line wins")
+
+	cs := ByNotebook("04-threads-vs-processes.ipynb")
+	require.NotEmpty(t, cs)
+	table, err := Table(cs, rec)
+	require.NoError(t, err)
+	assert.Contains(t, table, "depends on the number of cores")
+	assert.Contains(t, Summary(cs, rec), "1 depend on a condition")
+}
+
+func TestMarkdown(t *testing.T) {
+	c, err := Get("001-16-cpus")
+	require.NoError(t, err)
+	md := c.Markdown(Figures{"cores": 2, "go.threads.s": 0.5, "go.processes.s": 0.5, "cpython.threads.s": 2, "cpython.processes.s": 1})
+	assert.Contains(t, md, "Tutorial 001 (`"+Seed001+"`)")
+	assert.Contains(t, md, "**Verdict: depends on the number of cores**")
+	assert.Contains(t, c.Plain(nil), "Verdict: not measured")
+}
