@@ -17,9 +17,12 @@
 //     in the style of Python's concurrent.futures), gil (an emulation of
 //     CPython's GIL), cpython (the course's own Python programs, run on the
 //     reader's python3).
+//   - judge: claims (the ledger of the tutorials' claims, each with the
+//     tutorial's figure and a verdict computed from this machine's).
 //   - show: plots (SVG plots), display (Markdown, tables, numbers), progress
-//     (a progress bar that redraws in place), snippet (Go source shown in a
-//     cell), quick (small sizes when CONCURRENCYLAB_QUICK is set), course
+//     (a progress bar that redraws in place), snippet (builds and runs a
+//     small Go program: the compiler's and the race detector's reports),
+//     source (shows the Go or Python function that actually runs), quick (small sizes when CONCURRENCYLAB_QUICK is set), course
 //     (the notebooks' titles and summaries, for the course map).
 //
 // # The lessons (lessons/NN-name/, one folder per notebook)

@@ -221,23 +221,67 @@ func parseVersion(v string) (major, minor int, ok bool) {
 // than passed with -c: multiprocessing's spawn and forkserver start methods
 // re-import the main module from its file in every child process.
 func (in Interpreter) run(ctx context.Context, program string, settings any) ([]bench.Result, error) {
+	out, label, err := in.runRaw(ctx, program, settings)
+	if err != nil {
+		return nil, err
+	}
+	results, err := Parse(out, in.Prefix())
+	if err != nil {
+		return nil, fmt.Errorf("%w (from %s)", err, label)
+	}
+	return results, nil
+}
+
+// RunJSON runs the course's Python program py/<program>.py with its
+// settings as one JSON argument and decodes the one JSON object it prints
+// into out. It is how a lesson runs a Python program of its own: add the
+// file to the py folder (reading settings with labcommon's settings and
+// printing with its emit_json), then call RunJSON from the lesson's Go.
+func (in Interpreter) RunJSON(ctx context.Context, program string, settings, out any) error {
+	if _, err := programs.ReadFile("py/" + program + ".py"); err != nil {
+		return fmt.Errorf("cpython: no program %q", program)
+	}
+	data, label, err := in.runRaw(ctx, program, settings)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(data, out); err != nil {
+		return fmt.Errorf("cpython: %s printed what is not its JSON: %w", label, err)
+	}
+	return nil
+}
+
+// Source returns the text of the course's Python program py/<program>.py,
+// for a notebook to show beside the Go (package source shows one function
+// of it).
+func Source(program string) (string, error) {
+	data, err := programs.ReadFile("py/" + program + ".py")
+	if err != nil {
+		return "", fmt.Errorf("cpython: no program %q", program)
+	}
+	return string(data), nil
+}
+
+// runRaw runs one program and returns what it printed on stdout, and the
+// label its errors name it by.
+func (in Interpreter) runRaw(ctx context.Context, program string, settings any) ([]byte, string, error) {
 	if ctx == nil {
-		return nil, fmt.Errorf("cpython: %s needs a context, got nil", program)
+		return nil, "", fmt.Errorf("cpython: %s needs a context, got nil", program)
 	}
 	if in.Path == "" {
-		return nil, fmt.Errorf("cpython: %s: the interpreter has no path; get one from Find or Lookup", program)
+		return nil, "", fmt.Errorf("cpython: %s: the interpreter has no path; get one from Find or Lookup", program)
 	}
 	arg, err := json.Marshal(settings)
 	if err != nil {
-		return nil, fmt.Errorf("cpython: %s: settings: %w", program, err)
+		return nil, "", fmt.Errorf("cpython: %s: settings: %w", program, err)
 	}
 	dir, err := os.MkdirTemp("", "concurrencylab-cpython-*")
 	if err != nil {
-		return nil, fmt.Errorf("cpython: %s: %w", program, err)
+		return nil, "", fmt.Errorf("cpython: %s: %w", program, err)
 	}
 	defer os.RemoveAll(dir)
 	if err := writePrograms(dir); err != nil {
-		return nil, fmt.Errorf("cpython: %s: %w", program, err)
+		return nil, "", fmt.Errorf("cpython: %s: %w", program, err)
 	}
 
 	timeout := in.Timeout
@@ -266,19 +310,15 @@ func (in Interpreter) run(ctx context.Context, program string, settings any) ([]
 	label := in.Name + " " + program + ".py"
 	switch {
 	case ctx.Err() != nil:
-		return nil, fmt.Errorf("cpython: %s stopped: %w%s", label, ctx.Err(), stderrNote(stderr.String()))
+		return nil, "", fmt.Errorf("cpython: %s stopped: %w%s", label, ctx.Err(), stderrNote(stderr.String()))
 	case runCtx.Err() != nil:
-		return nil, fmt.Errorf("cpython: %s timed out after %v%s", label, time.Since(start).Round(time.Millisecond), stderrNote(stderr.String()))
+		return nil, "", fmt.Errorf("cpython: %s timed out after %v%s", label, time.Since(start).Round(time.Millisecond), stderrNote(stderr.String()))
 	case err != nil:
-		return nil, fmt.Errorf("cpython: %s failed: %v%s", label, err, stderrNote(stderr.String()))
+		return nil, "", fmt.Errorf("cpython: %s failed: %v%s", label, err, stderrNote(stderr.String()))
 	case stdout.overflow:
-		return nil, fmt.Errorf("cpython: %s printed more than %d bytes", label, maxStdout)
+		return nil, "", fmt.Errorf("cpython: %s printed more than %d bytes", label, maxStdout)
 	}
-	results, err := Parse(stdout.Bytes(), in.Prefix())
-	if err != nil {
-		return nil, fmt.Errorf("%w (from %s)", err, label)
-	}
-	return results, nil
+	return stdout.Bytes(), label, nil
 }
 
 // writePrograms copies the embedded Python programs into dir.

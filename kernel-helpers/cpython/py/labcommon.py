@@ -115,3 +115,12 @@ def emit(results):
 def fail(message):
     sys.stderr.write(os.path.basename(sys.argv[0]) + ": " + message + "\n")
     sys.exit(2)
+
+
+def emit_json(obj):
+    """Print obj, with the interpreter's description under "python", as one JSON object."""
+    out = {"python": python_info()}
+    out.update(obj)
+    json.dump(out, sys.stdout)
+    sys.stdout.write("\n")
+    sys.stdout.flush()
