@@ -2,12 +2,16 @@ package display
 
 import (
 	"bytes"
+	"encoding/base64"
 	"fmt"
+	"html"
 	"io"
 	"os"
+	"regexp"
 	"strings"
 
 	"github.com/janpfeifer/gonb/gonbui"
+	"github.com/janpfeifer/gonb/gonbui/protocol"
 )
 
 // Every function that shows something waits, with [gonbui.Sync], until GoNB
@@ -24,14 +28,74 @@ var (
 )
 
 // SVG shows an SVG picture, such as the bytes a builder of package plots
-// returns. The XML prolog, if any, is dropped: the picture goes into the page
-// as HTML (GoNB does so because Jupyter's HTML export loses SVG outputs), and
-// an XML prolog has no meaning there.
+// returns, as an HTML <img> whose source is the picture itself (a
+// data:image/svg+xml;base64 URL), with a text/plain rendition that says what
+// the plot shows.
+//
+// Why an <img> and not the <svg> inline: a notebook nobody ran on this
+// machine is untrusted, and JupyterLab and the classic Notebook then strip
+// inline <svg> from HTML outputs (leaving the plot's labels as one run-on
+// line of text), while an <img> with a data URL shows in both, in nbconvert's
+// HTML and in static viewers that render HTML.
 func SVG(svg []byte) {
 	if !inNotebook() {
 		return
 	}
-	gonbui.DisplaySVG(string(inlineSVG(svg)))
+	sendData(map[protocol.MIMEType]any{
+		protocol.MIMETextHTML:  ImageHTML(svg),
+		protocol.MIMETextPlain: Alt(svg),
+	})
+}
+
+// ImageHTML returns the <img> element [SVG] shows: the picture as a
+// base64 data URL, its [Alt] text, and a width that fits the page.
+func ImageHTML(svg []byte) string {
+	svg = inlineSVG(svg)
+	return fmt.Sprintf(`<img src="data:image/svg+xml;base64,%s" alt="%s" style="max-width:100%%">`,
+		base64.StdEncoding.EncodeToString(svg), html.EscapeString(Alt(svg)))
+}
+
+// textElem matches the text of an SVG <text> element, as gonum's vgsvg
+// writes the title, axis labels, tick labels and legend.
+var textElem = regexp.MustCompile(`<text[^>]*>([^<]+)</text>`)
+
+// maxAltLabels bounds how many of a plot's labels its alt text lists.
+const maxAltLabels = 12
+
+// Alt is the alternative text of a plot: "Plot: " and its first label (the
+// title, which plots draw first), then its other distinct labels (axes,
+// legend, ticks), at most twelve, for a reader who cannot see the picture.
+func Alt(svg []byte) string {
+	var labels []string
+	seen := map[string]bool{}
+	for _, m := range textElem.FindAllSubmatch(svg, -1) {
+		l := strings.TrimSpace(html.UnescapeString(string(m[1])))
+		if l == "" || seen[l] {
+			continue
+		}
+		seen[l] = true
+		labels = append(labels, l)
+	}
+	switch {
+	case len(labels) == 0:
+		return "Plot."
+	case len(labels) == 1:
+		return "Plot: " + labels[0] + "."
+	}
+	rest := labels[1:]
+	if len(rest) > maxAltLabels {
+		rest = append(rest[:maxAltLabels:maxAltLabels], "…")
+	}
+	return "Plot: " + labels[0] + ". Labels: " + strings.Join(rest, ", ") + "."
+}
+
+// sendData shows one output with several renditions and waits until GoNB
+// has it.
+func sendData(data map[protocol.MIMEType]any) {
+	if !gonbui.IsNotebook {
+		return
+	}
+	gonbui.SendData(&protocol.DisplayData{Data: data})
 	gonbui.Sync()
 }
 
@@ -58,8 +122,9 @@ func Markdown(s string) {
 	if !inNotebook() {
 		return
 	}
-	gonbui.DisplayMarkdown(s)
-	gonbui.Sync()
+	// The text/plain twin: the classic Notebook hides a Markdown output
+	// that has none when the notebook is untrusted.
+	sendData(map[protocol.MIMEType]any{protocol.MIMETextMarkdown: s, protocol.MIMETextPlain: s})
 }
 
 // Plot shows the picture a builder of package plots returned or, when err is
@@ -91,8 +156,7 @@ func Table(header []string, rows [][]string) {
 		fmt.Fprintln(stderr, err)
 		return
 	}
-	gonbui.DisplayMarkdown(md)
-	gonbui.Sync()
+	sendData(map[protocol.MIMEType]any{protocol.MIMETextMarkdown: md, protocol.MIMETextPlain: md})
 }
 
 // TableMarkdown returns a Markdown table (the GitHub flavour, which Jupyter

@@ -114,3 +114,14 @@ func TestParseRejectsGarbage(t *testing.T) {
 	_, err := nbcheck.Parse([]byte("not json"))
 	assert.Error(t, err)
 }
+
+func TestPlotsCountsEveryKindOfPicture(t *testing.T) {
+	nb := notebook(t, 4,
+		[2]string{"a", `[{"output_type":"display_data","data":{"text/html":"<img src=\"data:image/svg+xml;base64,PHN2Zz4=\" alt=\"Plot.\">"}}]`},
+		[2]string{"b", `[{"output_type":"display_data","data":{"text/html":"<div><svg></svg></div>"}}]`},
+		[2]string{"c", `[{"output_type":"display_data","data":{"image/png":"iVBOR"}}]`},
+		[2]string{"d", `[{"output_type":"display_data","data":{"text/html":"<img src=\"https://example.org/x.png\">"}},` +
+			`{"output_type":"display_data","data":{"text/markdown":"no picture"}}]`},
+	)
+	assert.Equal(t, 3, nb.Plots(), "a linked image and Markdown are not plots")
+}

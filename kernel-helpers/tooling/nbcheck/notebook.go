@@ -80,8 +80,9 @@ func Parse(b []byte) (*Notebook, error) {
 	return &nb, nil
 }
 
-// Plots counts the plots a notebook shows: PNG or SVG images, including SVG
-// embedded in HTML, which is how GoNB displays SVG.
+// Plots counts the plots a notebook shows: PNG or SVG images, SVG embedded
+// in HTML (GoNB's own way), and HTML <img> elements holding a data: image
+// (the course's way, package display, which survives an untrusted open).
 func (nb *Notebook) Plots() int {
 	n := 0
 	for _, c := range nb.Cells {
@@ -101,5 +102,6 @@ func (o Output) isPlot() bool {
 	if _, ok := o.Data["image/svg+xml"]; ok {
 		return true
 	}
-	return strings.Contains(string(o.Data["text/html"]), "<svg")
+	h := string(o.Data["text/html"])
+	return strings.Contains(h, "<svg") || strings.Contains(h, `<img src="data:image/`)
 }
