@@ -61,6 +61,11 @@ notebooks: setup ## Run every notebook in place (full mode), so the committed no
 	    "$$nb" 2>/dev/null; \
 	done
 
+.PHONY: notebook
+notebook: ## Add a notebook: make notebook NAME=07-pipelines TITLE="Pipelines" SUMMARY="One sentence."
+	@test -n "$(NAME)" -a -n "$(TITLE)" -a -n "$(SUMMARY)" || { echo 'usage: make notebook NAME=07-pipelines TITLE="Pipelines" SUMMARY="One sentence."'; exit 2; }
+	@$(GO) run ./kernel-helpers/tooling/scaffold/newnotebook -name "$(NAME)" -title "$(TITLE)" -summary "$(SUMMARY)"
+
 .PHONY: html
 html: setup ## Run the whole course and build the HTML site in site/ (start at site/index.html).
 	@env -u CONCURRENCYLAB_QUICK $(GO) run ./kernel-helpers/tooling/site/mksite -out site -timeout $(CELL_TIMEOUT)s $(NOTEBOOKS)

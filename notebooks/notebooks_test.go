@@ -10,6 +10,7 @@ package notebooks_test
 
 import (
 	"context"
+	"encoding/base64"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -105,13 +106,22 @@ func TestRerunAndCompare(t *testing.T) {
 	}
 }
 
-// lastPlot returns the HTML of the last plot a notebook shows.
+// lastPlot returns the SVG of the last plot a notebook shows, inline or
+// in an <img> with a data URL (package display's way).
 func lastPlot(nb *nbcheck.Notebook) string {
 	last := ""
 	for _, c := range nb.Cells {
 		for _, o := range c.Outputs {
-			if h := string(o.Data["text/html"]); strings.Contains(h, "<svg") {
+			h := string(o.Data["text/html"])
+			if strings.Contains(h, "<svg") {
 				last = h
+			}
+			const prefix = `src="data:image/svg+xml;base64,`
+			if _, rest, ok := strings.Cut(h, prefix); ok {
+				enc, _, _ := strings.Cut(rest, `"`)
+				if svg, err := base64.StdEncoding.DecodeString(enc); err == nil {
+					last = string(svg)
+				}
 			}
 		}
 	}
