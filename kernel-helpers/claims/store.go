@@ -34,8 +34,8 @@ func Path() (string, error) {
 	return filepath.Join(filepath.Dir(h), "claims.jsonl"), nil
 }
 
-// Record appends the figures measured for the claim to the figures file, in
-// one write (O_APPEND), so that two kernels writing at once never
+// Record appends the figures measured for the claim to the figures file
+// (without those that are not finite numbers), in one write (O_APPEND), so that two kernels writing at once never
 // interleave their lines.
 func Record(id string, f Figures) error {
 	if _, err := Get(id); err != nil {
@@ -45,7 +45,7 @@ func Record(id string, f Figures) error {
 	if err != nil {
 		return err
 	}
-	return appendLine(path, line{ID: id, Time: time.Now().UTC(), Figures: f})
+	return appendLine(path, line{ID: id, Time: time.Now().UTC(), Figures: f.finite()})
 }
 
 func appendLine(path string, l line) error {
