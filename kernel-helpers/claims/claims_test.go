@@ -218,3 +218,15 @@ func TestNonFiniteFiguresAreDropped(t *testing.T) {
 	assert.Equal(t, Figures{"cores": 2}, rec["001-16-cpus"])
 	assert.Nil(t, Figures(nil).finite())
 }
+
+func TestReadFileBesideHistory(t *testing.T) {
+	hist := filepath.Join(t.TempDir(), "results.jsonl")
+	t.Setenv(history.EnvPath, hist)
+	path, err := Path()
+	require.NoError(t, err)
+	assert.Equal(t, PathBeside(hist), path)
+	require.NoError(t, Record("001-16-cpus", Figures{"cores": 2}))
+	rec, err := ReadFile(PathBeside(hist))
+	require.NoError(t, err)
+	assert.Equal(t, Figures{"cores": 2}, rec["001-16-cpus"])
+}

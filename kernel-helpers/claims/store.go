@@ -31,7 +31,13 @@ func Path() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return filepath.Join(filepath.Dir(h), "claims.jsonl"), nil
+	return PathBeside(h), nil
+}
+
+// PathBeside is the figures file kept beside the results history file at
+// historyPath.
+func PathBeside(historyPath string) string {
+	return filepath.Join(filepath.Dir(historyPath), "claims.jsonl")
 }
 
 // Record appends the figures measured for the claim to the figures file
@@ -77,6 +83,12 @@ func Recorded() (map[string]Figures, error) {
 	if err != nil {
 		return nil, err
 	}
+	return ReadFile(path)
+}
+
+// ReadFile returns the latest figures recorded for each claim in the
+// figures file at path, as [Recorded] does for the default one.
+func ReadFile(path string) (map[string]Figures, error) {
 	return readLines(path)
 }
 

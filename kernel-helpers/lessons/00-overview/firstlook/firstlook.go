@@ -85,9 +85,16 @@ func Scaling(results []bench.Result, c bench.Cores) string {
 		}
 	}
 	switch {
+	case p == 1:
+		out += " With GOMAXPROCS=1 Go runs one goroutine at a time, so no number of them can be quicker here: the remark cannot be judged in this run."
+	case atP < 1+0.25*float64(p-1):
+		// Less than a quarter of what the extra cores allow: too little
+		// gain to say whether it then shrinks.
+		out += fmt.Sprintf(" Here more goroutines were not clearly quicker even up to GOMAXPROCS=%d (%.2f× with %d): "+
+			"this run cannot judge the remark; see below for why the cores gave so little.", p, atP, p)
 	case bestW == 0:
 	case best <= 1.1*atP:
-		out += fmt.Sprintf(" Its remark holds here, and the reason shows: past GOMAXPROCS=%d the goroutines only take turns (best %.2f× with %d, against %.2f× with %d).",
+		out += fmt.Sprintf(" Here too the gains stop, and the reason shows: past GOMAXPROCS=%d the goroutines only take turns (best %.2f× with %d, against %.2f× with %d).",
 			p, best, bestW, atP, p)
 	default:
 		out += fmt.Sprintf(" Past GOMAXPROCS=%d, %d goroutines were still quicker (%.2f× against %.2f×), which %d cores cannot give: the runs near the core count were slowed by something else; rerun the cell.",

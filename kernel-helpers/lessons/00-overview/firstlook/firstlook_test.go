@@ -50,10 +50,14 @@ func TestScaling(t *testing.T) {
 		not     []string
 	}{
 		{"gains stop at the cores", flat, two, []string{"Tutorial 000 (`000_0f4e085f5752bd81.txt`) measured 1.67× with 2 processes and 2.87× with 4",
-			"2 goroutines 1.96×, 3 goroutines 2.00×, 4 goroutines 1.92×", "Its remark holds here", "best 2.00× with 3", "At the core count: speedup 1.96×"}, []string{"still quicker"}},
-		{"more goroutines than cores still quicker", rising, two, []string{"4 goroutines were still quicker (2.50× against 1.25×)", "rerun the cell"}, []string{"Its remark holds"}},
+			"2 goroutines 1.96×, 3 goroutines 2.00×, 4 goroutines 1.92×", "Here too the gains stop", "best 2.00× with 3", "At the core count: speedup 1.96×"}, []string{"still quicker"}},
+		{"more goroutines than cores still quicker", rising, two, []string{"4 goroutines were still quicker (2.50× against 1.25×)", "rerun the cell"}, []string{"gains stop"}},
 		{"sweep stops short of GOMAXPROCS", flat[:2], bench.Cores{GOMAXPROCS: 8, NumCPU: 8}, []string{"did not reach GOMAXPROCS=8"}, nil},
 		{"nothing measured", nil, two, []string{"Nothing was measured here"}, nil},
+		{"no gain up to the cores", []bench.Result{result(1, 100), result(2, 160), result(3, 150), result(4, 140)}, two,
+			[]string{"not clearly quicker even up to GOMAXPROCS=2 (0.62× with 2)", "cannot judge", "31 % of the ideal 2×, well below it"}, []string{"gains stop", "still quicker"}},
+		{"GOMAXPROCS=1", []bench.Result{result(1, 100), result(2, 100)}, bench.Cores{GOMAXPROCS: 1, NumCPU: 2, FromEnv: true},
+			[]string{"one goroutine at a time", "GOMAXPROCS was set to 1"}, []string{"gains stop"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := firstlook.Scaling(tc.results, tc.cores)
