@@ -15,12 +15,14 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"concurrencylab/kernel-helpers/claims"
 	"concurrencylab/kernel-helpers/history"
 	"concurrencylab/kernel-helpers/quick"
 	"concurrencylab/kernel-helpers/tooling/jupyter"
@@ -67,21 +69,71 @@ func TestCommitted(t *testing.T) {
 	}
 }
 
-// TestExecute runs every notebook through Jupyter in quick mode.
+// ledgerNotebook shows the whole ledger from the figures the other
+// notebooks record, so it runs after them.
+const ledgerNotebook = "06-ledger.ipynb"
+
+// TestExecute runs every notebook through Jupyter in quick mode, all with
+// one results history (and so one claims figures file) as `make notebooks`
+// and `make html` do. The notebooks run in parallel, except the ledger: it
+// waits for the others that run in this test, so that its table shows their
+// figures, then checks that it judged every claim they recorded.
 func TestExecute(t *testing.T) {
-	env := jupyter.ForTest(t, quick.Env+"=1", testHistory(t))
+	hist := filepath.Join(t.TempDir(), "results.jsonl")
+	env := jupyter.ForTest(t, quick.Env+"=1", history.EnvPath+"="+hist)
 	timeout := cellTimeout(t)
-	for _, p := range notebookPaths(t) {
-		t.Run(p, func(t *testing.T) {
-			t.Parallel()
-			ps, err := nbcheck.Run(context.Background(), env, p, t.TempDir(),
-				jupyter.ExecOptions{CellTimeout: timeout}, nbcheck.Options{})
-			require.NoError(t, err)
-			for _, p := range ps {
-				t.Error(p)
-			}
-		})
+	var others sync.WaitGroup
+	execute := func(t *testing.T, p string) *nbcheck.Notebook {
+		dir := t.TempDir()
+		ps, err := nbcheck.Run(context.Background(), env, p, dir,
+			jupyter.ExecOptions{CellTimeout: timeout}, nbcheck.Options{})
+		require.NoError(t, err)
+		for _, p := range ps {
+			t.Error(p)
+		}
+		nb, err := nbcheck.Load(filepath.Join(dir, filepath.Base(p)))
+		require.NoError(t, err)
+		return nb
 	}
+	for _, p := range notebookPaths(t) {
+		if p == ledgerNotebook {
+			continue
+		}
+		others.Add(1)
+		started := false
+		t.Run(p, func(t *testing.T) {
+			started = true
+			defer others.Done()
+			t.Parallel()
+			execute(t, p)
+		})
+		if !started { // filtered out by -run
+			others.Done()
+		}
+	}
+	t.Run(ledgerNotebook, func(t *testing.T) {
+		t.Parallel()
+		others.Wait()
+		recorded, err := claims.ReadFile(claims.PathBeside(hist))
+		require.NoError(t, err)
+		nb := execute(t, ledgerNotebook)
+		ledgers := 0
+		for _, c := range nb.Cells {
+			for _, o := range c.Outputs {
+				s, err := claims.ParseShown([]byte(o.Data[claims.MIMEType]))
+				if err != nil || !s.Ledger {
+					continue
+				}
+				ledgers++
+				assert.Equal(t, "", s.Notebook, "the whole ledger")
+				for id := range recorded {
+					assert.Contains(t, s.Recorded, id, "the ledger judges claim %s, recorded by the notebooks run before it", id)
+				}
+			}
+		}
+		assert.Equal(t, 1, ledgers, "the ledger notebook shows the whole ledger once")
+		t.Logf("%d claims recorded by the notebooks run before the ledger", len(recorded))
+	})
 }
 
 // TestRerunAndCompare runs the overview twice against one results history,

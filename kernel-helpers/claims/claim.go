@@ -78,6 +78,22 @@ func (f Figures) String() string {
 	return strings.Join(parts, ", ")
 }
 
+// finite returns f without the figures that are not finite numbers (NaN,
+// ±Inf): [Figures.Has] already treats NaN as missing, and JSON cannot hold
+// either. nil stays nil.
+func (f Figures) finite() Figures {
+	if f == nil {
+		return nil
+	}
+	out := make(Figures, len(f))
+	for k, v := range f {
+		if !math.IsNaN(v) && !math.IsInf(v, 0) {
+			out[k] = v
+		}
+	}
+	return out
+}
+
 // Verdict is a judge's answer, with this machine's figures as the ledger
 // shows them.
 type Verdict struct {

@@ -1,11 +1,16 @@
 package claims
 
 import (
+	"encoding/gob"
+	"encoding/json"
+	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/janpfeifer/gonb/gonbui/protocol"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -140,4 +145,88 @@ func TestMarkdown(t *testing.T) {
 	assert.Contains(t, md, "Tutorial 001 (`"+Seed001+"`)")
 	assert.Contains(t, md, "**Verdict: depends on the number of cores**")
 	assert.Contains(t, c.Plain(nil), "Verdict: not measured")
+}
+
+// TestBundleCrossesGoNB encodes the output data as GoNB's pipe does (gob,
+// with the types GoNB registers): a value gob cannot send closes the pipe
+// and the cell shows nothing, as map[string]any once did.
+func TestBundleCrossesGoNB(t *testing.T) {
+	s := Shown{Claim: "001-16-cpus", Figures: Figures{"cores": 2, "go.threads.s": 0.5}}
+	b := bundle("md", "plain", s)
+	require.NoError(t, gob.NewEncoder(io.Discard).Encode(&protocol.DisplayData{Data: b}))
+	data, ok := b[MIMEType].(string)
+	require.True(t, ok, "the figures travel as JSON text")
+	got, err := ParseShown([]byte(data))
+	require.NoError(t, err)
+	assert.Equal(t, s, got)
+
+	// As Jupyter saves it: a JSON string holding the JSON text.
+	quoted, err := json.Marshal(data)
+	require.NoError(t, err)
+	got, err = ParseShown(quoted)
+	require.NoError(t, err)
+	assert.Equal(t, s, got)
+}
+
+func TestParseShownRejects(t *testing.T) {
+	for _, in := range []string{`not json`, `{}`, `"{}"`, `{"figures": {"cores": 2}}`} {
+		_, err := ParseShown([]byte(in))
+		assert.Error(t, err, in)
+	}
+}
+
+func TestShownRender(t *testing.T) {
+	f := Figures{"cores": 2, "go.threads.s": 0.5, "go.processes.s": 0.5, "cpython.threads.s": 1.9, "cpython.processes.s": 1}
+	c, err := Get("001-16-cpus")
+	require.NoError(t, err)
+	md, plain, err := Shown{Claim: c.ID, Figures: f}.Render()
+	require.NoError(t, err)
+	assert.Equal(t, c.Markdown(f), md)
+	assert.Equal(t, c.Plain(f), plain)
+
+	_, _, err = Shown{Claim: "no-such-claim"}.Render()
+	assert.ErrorContains(t, err, "no claim")
+
+	md, plain, err = Shown{Ledger: true, Notebook: "04-threads-vs-processes", Recorded: map[string]Figures{c.ID: f}}.Render()
+	require.NoError(t, err)
+	assert.Contains(t, md, "depends on the number of cores")
+	assert.Contains(t, plain, "depends on the number of cores")
+	assert.NotContains(t, md, "Not measured:")
+}
+
+func TestLedgerText(t *testing.T) {
+	text, plain, err := LedgerText("", nil)
+	require.NoError(t, err)
+	assert.Contains(t, text, "| claim |")
+	assert.Contains(t, plain, "claim | tutorial's figure")
+	assert.NotContains(t, plain, "&amp;", "plain text is not escaped for Markdown")
+	assert.Contains(t, text, "\n\n", "a blank line ends the table before the counts")
+	assert.Contains(t, text, "0 agree")
+	assert.Contains(t, text, "Not measured: 001-16-cpus (04-threads-vs-processes)")
+
+	text, _, err = LedgerText("99-nothing", nil)
+	require.NoError(t, err)
+	assert.Contains(t, text, "No claim of the tutorials is filed under notebook 99-nothing")
+}
+
+func TestNonFiniteFiguresAreDropped(t *testing.T) {
+	t.Setenv(history.EnvPath, filepath.Join(t.TempDir(), "results.jsonl"))
+	f := Figures{"cores": 2, "go.threads.s": math.NaN(), "go.processes.s": math.Inf(1)}
+	require.NoError(t, Record("001-16-cpus", f), "JSON cannot hold NaN: Record drops it")
+	rec, err := Recorded()
+	require.NoError(t, err)
+	assert.Equal(t, Figures{"cores": 2}, rec["001-16-cpus"])
+	assert.Nil(t, Figures(nil).finite())
+}
+
+func TestReadFileBesideHistory(t *testing.T) {
+	hist := filepath.Join(t.TempDir(), "results.jsonl")
+	t.Setenv(history.EnvPath, hist)
+	path, err := Path()
+	require.NoError(t, err)
+	assert.Equal(t, PathBeside(hist), path)
+	require.NoError(t, Record("001-16-cpus", Figures{"cores": 2}))
+	rec, err := ReadFile(PathBeside(hist))
+	require.NoError(t, err)
+	assert.Equal(t, Figures{"cores": 2}, rec["001-16-cpus"])
 }

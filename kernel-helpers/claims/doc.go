@@ -19,9 +19,10 @@
 //
 // The notebook's last cell shows its part of the ledger, from the figures
 // recorded by the cells above ([Ledger]); the ledger notebook shows all of
-// it. Each shown verdict carries its figures in the notebook's output (MIME
-// type [MIMEType]), so a test can re-render it with today's code and fail
-// when a committed verdict could not have been printed from its figures.
+// it. Each shown verdict and ledger carries its figures in the notebook's
+// output, as JSON text under the MIME type [MIMEType] ([Shown]), so a test
+// can re-render it with today's code ([Shown.Render]) and fail when a
+// committed verdict could not have been printed from its figures.
 //
 // The figures are kept in a JSON-lines file beside the results history
 // (.history/claims.jsonl in the notebook folder, git-ignored): GoNB runs

@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -57,31 +58,95 @@ func capital(s string) string {
 
 // Show judges the claim on f, records f for the notebook's ledger and shows
 // the claim with its verdict in the cell's output (Markdown, plain text,
-// and the figures under [MIMEType]). Outside a notebook it only records.
-// Errors (an unknown ID, a file that cannot be written) go to standard
-// error: the verdict is still shown.
+// and the figures as JSON text under [MIMEType]). Outside a notebook it only
+// records. Figures that are not finite numbers are dropped first (a judge
+// treats them as missing anyway, and JSON cannot hold them). Errors (an
+// unknown ID, a file that cannot be written) go to standard error: the
+// verdict is still shown.
 func Show(id string, f Figures) {
 	c, err := Get(id)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return
 	}
+	f = f.finite()
 	if err := Record(id, f); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 	}
-	send(c.Markdown(f), c.Plain(f), map[string]any{"id": id, "figures": f})
+	send(c.Markdown(f), c.Plain(f), Shown{Claim: id, Figures: f})
 }
 
-func send(md, plain string, data any) {
+// send shows the renditions in the cell's output, with what they were
+// rendered from as JSON text under [MIMEType].
+//
+// GoNB (v0.11) carries display data from the cell's program to the kernel
+// with encoding/gob, which knows strings and a few slices and flat maps, not
+// map[string]any: a nested value there closes GoNB's pipe and the cell shows
+// nothing more. JSON text is a string, so it always gets through, and
+// Jupyter saves a string under a JSON MIME type unchanged.
+func send(md, plain string, s Shown) {
 	if !gonbui.IsNotebook {
 		return
 	}
-	gonbui.SendData(&protocol.DisplayData{Data: map[protocol.MIMEType]any{
+	gonbui.SendData(&protocol.DisplayData{Data: bundle(md, plain, s)})
+	gonbui.Sync()
+}
+
+// bundle is the output's data: both renditions and s as JSON text.
+func bundle(md, plain string, s Shown) map[protocol.MIMEType]any {
+	b := map[protocol.MIMEType]any{
 		protocol.MIMETextMarkdown: md,
 		protocol.MIMETextPlain:    plain,
-		MIMEType:                  data,
-	}})
-	gonbui.Sync()
+	}
+	if data, err := json.Marshal(s); err == nil {
+		b[MIMEType] = string(data)
+	} else {
+		fmt.Fprintln(os.Stderr, "claims:", err)
+	}
+	return b
+}
+
+// Shown is what a shown verdict or ledger carries in the notebook's output,
+// as JSON under [MIMEType]: enough to render it again with today's code
+// ([Shown.Render]) and compare with the committed text.
+type Shown struct {
+	// Claim is the ID of a shown verdict, and Figures what it was judged on.
+	Claim   string  `json:"claim,omitempty"`
+	Figures Figures `json:"figures,omitempty"`
+	// Ledger marks a ledger table: Notebook is its notebook ("" for the
+	// whole ledger) and Recorded the figures of each measured claim.
+	Ledger   bool               `json:"ledger,omitempty"`
+	Notebook string             `json:"notebook,omitempty"`
+	Recorded map[string]Figures `json:"recorded,omitempty"`
+}
+
+// ParseShown reads the [MIMEType] data of an output: JSON text, or a JSON
+// string holding it (as GoNB sends it and Jupyter saves it).
+func ParseShown(data []byte) (Shown, error) {
+	var text string
+	if json.Unmarshal(data, &text) == nil {
+		data = []byte(text)
+	}
+	var s Shown
+	if err := json.Unmarshal(data, &s); err != nil {
+		return Shown{}, fmt.Errorf("claims: output data is not a shown claim: %w", err)
+	}
+	if s.Claim == "" && !s.Ledger {
+		return Shown{}, fmt.Errorf("claims: output data names neither a claim nor a ledger")
+	}
+	return s, nil
+}
+
+// Render returns the Markdown and plain text today's code shows for s.
+func (s Shown) Render() (markdown, plain string, err error) {
+	if s.Ledger {
+		return LedgerText(s.Notebook, s.Recorded)
+	}
+	c, err := Get(s.Claim)
+	if err != nil {
+		return "", "", err
+	}
+	return c.Markdown(s.Figures), c.Plain(s.Figures), nil
 }
 
 // Row is one line of the ledger table: claim, tutorial's figure, this
@@ -131,32 +196,72 @@ func Counts(cs []Claim, recorded map[string]Figures) map[Outcome]int {
 // depend on this machine, 1 not measured (of 30)".
 func Summary(cs []Claim, recorded map[string]Figures) string {
 	n := Counts(cs, recorded)
-	return fmt.Sprintf("%d agree, %d disagree, %d depend on a condition, %d not measured (of %d claims)",
-		n[Agrees], n[Disagrees], n[DependsOn], n[Unmeasured], len(cs))
+	of := "claims"
+	if len(cs) == 1 {
+		of = "claim"
+	}
+	return fmt.Sprintf("%d agree, %d disagree, %d depend on a condition, %d not measured (of %d %s)",
+		n[Agrees], n[Disagrees], n[DependsOn], n[Unmeasured], len(cs), of)
 }
 
 // Ledger shows the notebook's part of the ledger ("" for all of it) from
-// the figures the cells above recorded, with a line of verdict counts.
+// the figures the cells above recorded, with a line of verdict counts and
+// the claims not measured yet.
 func Ledger(notebook string) {
-	cs := All()
-	if notebook != "" {
-		cs = ByNotebook(notebook)
-	}
 	rec, err := Recorded()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 	}
-	table, err := Table(cs, rec)
+	s := Shown{Ledger: true, Notebook: notebook, Recorded: map[string]Figures{}}
+	for _, c := range ledgerClaims(notebook) {
+		if f, ok := rec[c.ID]; ok {
+			s.Recorded[c.ID] = f.finite()
+		}
+	}
+	md, plain, err := s.Render()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return
 	}
-	sum := Summary(cs, rec)
-	figs := map[string]Figures{}
+	send(md, plain, s)
+}
+
+func ledgerClaims(notebook string) []Claim {
+	if notebook == "" {
+		return All()
+	}
+	return ByNotebook(notebook)
+}
+
+// LedgerText renders the notebook's part of the ledger ("" for all of it)
+// from the recorded figures, in Markdown and in plain text: the table, a
+// line of verdict counts and, when some claims have no figures, which
+// notebook measures each of them.
+func LedgerText(notebook string, recorded map[string]Figures) (markdown, plain string, err error) {
+	cs := ledgerClaims(notebook)
+	if len(cs) == 0 {
+		s := fmt.Sprintf("No claim of the tutorials is filed under notebook %s yet.", notebook)
+		return s, s, nil
+	}
+	table, err := Table(cs, recorded)
+	if err != nil {
+		return "", "", err
+	}
+	var lines []string
 	for _, c := range cs {
-		if f, ok := rec[c.ID]; ok {
-			figs[c.ID] = f
+		lines = append(lines, strings.Join(c.Row(recorded[c.ID]), " | "))
+	}
+	tail := "\n" + Summary(cs, recorded) + "."
+	var missing []string
+	for _, c := range cs {
+		if c.Check(recorded[c.ID]).Outcome == Unmeasured {
+			missing = append(missing, fmt.Sprintf("%s (%s)", c.ID, c.Notebook))
 		}
 	}
-	send(table+"\n"+sum+".", table+"\n"+sum+".", map[string]any{"ledger": notebook, "figures": figs})
+	if len(missing) > 0 {
+		tail += "\n\nNot measured: " + strings.Join(missing, ", ") +
+			". Run the notebook named beside each (with python3 installed for the CPython side), then rerun this cell."
+	}
+	plain = strings.Join(Header, " | ") + "\n" + strings.Join(lines, "\n") + "\n" + tail
+	return table + tail, plain, nil
 }

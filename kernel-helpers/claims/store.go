@@ -31,11 +31,17 @@ func Path() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return filepath.Join(filepath.Dir(h), "claims.jsonl"), nil
+	return PathBeside(h), nil
 }
 
-// Record appends the figures measured for the claim to the figures file, in
-// one write (O_APPEND), so that two kernels writing at once never
+// PathBeside is the figures file kept beside the results history file at
+// historyPath.
+func PathBeside(historyPath string) string {
+	return filepath.Join(filepath.Dir(historyPath), "claims.jsonl")
+}
+
+// Record appends the figures measured for the claim to the figures file
+// (without those that are not finite numbers), in one write (O_APPEND), so that two kernels writing at once never
 // interleave their lines.
 func Record(id string, f Figures) error {
 	if _, err := Get(id); err != nil {
@@ -45,7 +51,7 @@ func Record(id string, f Figures) error {
 	if err != nil {
 		return err
 	}
-	return appendLine(path, line{ID: id, Time: time.Now().UTC(), Figures: f})
+	return appendLine(path, line{ID: id, Time: time.Now().UTC(), Figures: f.finite()})
 }
 
 func appendLine(path string, l line) error {
@@ -77,6 +83,12 @@ func Recorded() (map[string]Figures, error) {
 	if err != nil {
 		return nil, err
 	}
+	return ReadFile(path)
+}
+
+// ReadFile returns the latest figures recorded for each claim in the
+// figures file at path, as [Recorded] does for the default one.
+func ReadFile(path string) (map[string]Figures, error) {
 	return readLines(path)
 }
 

@@ -65,4 +65,12 @@ func TestIndex(t *testing.T) {
 	assert.Contains(t, s, "Own memory &lt;and&gt; PIDs.")
 	assert.Contains(t, s, "Test CPU")
 	assert.Empty(t, site.External(page))
+	assert.NotContains(t, s, `class="ledger"`, "no ledger notebook, no ledger link")
+
+	nbs = append(nbs, course.Notebook{File: "06-ledger.ipynb", Title: "The tutorials on trial: the ledger", Summary: "Every claim."})
+	page, err = site.Index(nbs, bench.MachineInfo{})
+	require.NoError(t, err)
+	s = string(page)
+	assert.Contains(t, s, `<a href="06-ledger.html">The tutorials on trial: the ledger</a>, every claim`)
+	assert.Less(t, strings.Index(s, `class="ledger"`), strings.Index(s, "<ol>"), "the ledger link comes before the course map")
 }
