@@ -135,8 +135,10 @@ def main():
         if m not in available:
             fail("start method %r is not available here; this Python has %s" % (m, ", ".join(available)))
     default = multiprocessing.get_start_method()
+    # Threads first: a thread that join() has waited for may still be
+    # leaving the kernel for a moment, and would be counted.
     out = {"platform": sys.platform, "default_method": default,
-           "available_methods": available, "starts": []}
+           "available_methods": available, "threads": threads_in_proc(), "starts": []}
     for m in methods:
         start = start_process(multiprocessing.get_context(m))
         row = {"kind": "process", "method": m, "samples_s": time_starts(start, s["reps"])}
@@ -145,7 +147,6 @@ def main():
     row = {"kind": "thread", "method": "", "samples_s": time_starts(start_thread, s["reps"])}
     row.update(memory_check(start_thread))
     out["starts"].append(row)
-    out["threads"] = threads_in_proc()
     if s["kill"]:
         out["kill"] = kill_holder(multiprocessing.get_context())
     emit_json(out)
