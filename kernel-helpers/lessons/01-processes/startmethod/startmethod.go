@@ -283,3 +283,15 @@ func PythonSource(name string) (string, error) {
 	}
 	return source.Python(src, name)
 }
+
+// ThreadsText says what /proc counted in the python3 process.
+func (r Report) ThreadsText() string {
+	if r.Missing != "" {
+		return r.Missing
+	}
+	if r.Threads.Idle == nil || r.Threads.WithOneThread == nil {
+		return "This Python has no /proc to count its threads in."
+	}
+	return fmt.Sprintf("%s: /proc counted **%d** OS thread(s) in the running interpreter, **%d** while one threading.Thread was waiting.",
+		r.Interpreter, *r.Threads.Idle, *r.Threads.WithOneThread)
+}

@@ -78,12 +78,15 @@ func TestMarkdownAndText(t *testing.T) {
 	assert.Contains(t, r.Default(), "starts processes with **fork**")
 	assert.Contains(t, r.KillText(), "exit code -9")
 	assert.Contains(t, r.KillText(), "the lock died held")
+	assert.Contains(t, r.ThreadsText(), "**1** OS thread(s) in the running interpreter, **2** while")
 	missing := startmethod.Report{Missing: "cpython: no usable Python 3"}
-	for _, s := range []string{missing.Markdown(), missing.Default(), missing.KillText()} {
+	for _, s := range []string{missing.Markdown(), missing.Default(), missing.KillText(), missing.ThreadsText()} {
 		assert.Equal(t, missing.Missing, s)
 	}
 	r.Kill = nil
 	assert.Contains(t, r.KillText(), "not run")
+	r.Threads.Idle = nil
+	assert.Contains(t, r.ThreadsText(), "no /proc")
 }
 
 func TestGoStartsAndMerge(t *testing.T) {
