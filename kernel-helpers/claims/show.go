@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -72,15 +73,23 @@ func Show(id string, f Figures) {
 	send(c.Markdown(f), c.Plain(f), map[string]any{"id": id, "figures": f})
 }
 
+// send shows md and plain, with data as JSON text under [MIMEType]. The
+// data travels as a string: GoNB sends display data to its kernel with
+// encoding/gob, which refuses a map[string]any it was not told about.
 func send(md, plain string, data any) {
 	if !gonbui.IsNotebook {
 		return
 	}
-	gonbui.SendData(&protocol.DisplayData{Data: map[protocol.MIMEType]any{
+	bundle := map[protocol.MIMEType]any{
 		protocol.MIMETextMarkdown: md,
 		protocol.MIMETextPlain:    plain,
-		MIMEType:                  data,
-	}})
+	}
+	if js, err := json.Marshal(data); err == nil {
+		bundle[MIMEType] = string(js)
+	} else {
+		fmt.Fprintln(os.Stderr, "claims: the figures cannot be written as JSON:", err)
+	}
+	gonbui.SendData(&protocol.DisplayData{Data: bundle})
 	gonbui.Sync()
 }
 
