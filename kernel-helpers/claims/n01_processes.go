@@ -110,6 +110,23 @@ func noPython(goText, tutorial string) Verdict {
 		Text: "CPython not measured (no python3): " + tutorial + "'s claim about Python cannot be judged here; the Go column shows what Go did."}
 }
 
+// ratio formats a ratio as times does, but large ones as whole numbers:
+// "4830×", not "4.83e+03×".
+func ratio(r float64) string {
+	if r >= 1000 {
+		return fmt.Sprintf("%.0f×", r)
+	}
+	return times(r)
+}
+
+// and joins names as prose does: "a", "a and b", "a, b and c".
+func and(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
 func yesNo(v float64) string {
 	if v == 1 {
 		return "yes"
@@ -160,9 +177,9 @@ func judgeOwnMemory(f Figures) Verdict {
 	v.Text = fmt.Sprintf("Tutorial 001 says each process has its own memory; here no child's write reached its parent, under %s and in Go.",
 		strings.Join(methods, ", "))
 	if len(copied) > 0 {
-		v.Text += fmt.Sprintf(" What that memory starts with depends on the start method: under %s the child began with a copy of the parent's value", strings.Join(copied, ", "))
+		v.Text += fmt.Sprintf(" What that memory starts with depends on the start method: under %s the child began with a copy of the parent's value", and(copied))
 		if len(fresh) > 0 {
-			v.Text += fmt.Sprintf(", under %s it re-imported the program and saw the module's own value", strings.Join(fresh, ", "))
+			v.Text += fmt.Sprintf(", under %s it re-imported the program and saw the module's own value", and(fresh))
 		}
 		v.Text += "."
 	}
@@ -211,7 +228,7 @@ func startCosts(f Figures, methods []string) (text string, minR, maxR float64, c
 	th := f["cpython.thread.ms"]
 	for _, m := range methods {
 		r := f["cpython."+m+".ms"] / th
-		parts = append(parts, fmt.Sprintf("%s %s (%s a thread)", m, ms(f["cpython."+m+".ms"]), times(r)))
+		parts = append(parts, fmt.Sprintf("%s %s (%s a thread)", m, ms(f["cpython."+m+".ms"]), ratio(r)))
 		if cheap == "" || r < minR {
 			minR, cheap = r, m
 		}
@@ -265,11 +282,11 @@ func judgeProcessCreation(f Figures) Verdict {
 		v.Condition = "the start method"
 		v.Text = fmt.Sprintf("Tutorial 002 says creating a process is time-consuming; here it cost %s a thread under %s but %s under %s: "+
 			"how costly depends on the start method (fork copies the running parent, spawn starts and imports a fresh interpreter).",
-			times(minR), cheap, times(maxR), dear)
+			ratio(minR), cheap, ratio(maxR), dear)
 	default:
 		v.Outcome = Agrees
 		v.Text = fmt.Sprintf("Tutorial 002 says creating a process is time-consuming; here a process start+join cost %s to %s a thread's under every start method measured.",
-			times(minR), times(maxR))
+			ratio(minR), ratio(maxR))
 	}
 	return v
 }

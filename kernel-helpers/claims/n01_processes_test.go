@@ -50,6 +50,15 @@ func TestStartMethodCode(t *testing.T) {
 	assert.Equal(t, "", startMethodName(9))
 }
 
+func TestRatioAndAnd(t *testing.T) {
+	assert.Equal(t, "4830×", ratio(4830.2))
+	assert.Equal(t, "54×", ratio(54))
+	assert.Equal(t, "", and(nil))
+	assert.Equal(t, "a", and([]string{"a"}))
+	assert.Equal(t, "a and b", and([]string{"a", "b"}))
+	assert.Equal(t, "a, b and c", and([]string{"a", "b", "c"}))
+}
+
 func TestJudgeOwnMemory(t *testing.T) {
 	goSep := Figures{"go.child_saw_parent": 0, "go.parent_saw_child": 0}
 	py := plus(goSep, Figures{
@@ -59,7 +68,7 @@ func TestJudgeOwnMemory(t *testing.T) {
 	runJudge(t, judgeOwnMemory, []judgeCase{
 		{"nothing", nil, Unmeasured, "Not measured"},
 		{"Go only", goSep, Unmeasured, "CPython not measured (no python3)"},
-		{"separate, fork copies", py, Agrees, "under fork the child began with a copy"},
+		{"separate, fork copies", py, Agrees, "under fork the child began with a copy of the parent's value, under spawn it re-imported"},
 		{"separate, spawn only", plus(goSep, Figures{"cpython.spawn.child_saw_parent": 0, "cpython.spawn.parent_saw_child": 0}), Agrees, "under spawn and in Go"},
 		{"a write crossed in CPython", plus(py, Figures{"cpython.fork.parent_saw_child": 1}), Disagrees, "reached its parent (fork)"},
 		{"a write crossed in Go", plus(py, Figures{"go.parent_saw_child": 1}), Disagrees, "(Go)"},
@@ -85,7 +94,7 @@ func TestJudgeProcessCreation(t *testing.T) {
 		{"nothing", nil, Unmeasured, "Not measured"},
 		{"zero thread time", Figures{"go.process.ms": 1, "go.thread.ms": 0}, Unmeasured, "Not measured"},
 		{"Go only", goF, Unmeasured, "no python3"},
-		{"methods far apart", py, DependsOn, "under fork but 1.31e+03× under spawn"},
+		{"methods far apart", py, DependsOn, "under fork but 1309× under spawn"},
 		{"methods close", plus(goF, Figures{"cpython.thread.ms": 0.05, "cpython.fork.ms": 2.5, "cpython.forkserver.ms": 5}), Agrees, "50× to 100×"},
 		{"a process as cheap as a thread", plus(py, Figures{"cpython.fork.ms": 0.1}), Disagrees, "under fork, a process start+join cost 0.1 ms, only 1.82×"},
 	})

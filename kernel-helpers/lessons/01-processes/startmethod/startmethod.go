@@ -245,7 +245,7 @@ func (r Report) KillText() string {
 	if k == nil || k.ExitCode == nil {
 		return "The CPython kill was not run."
 	}
-	s := fmt.Sprintf("CPython (%s): after `Process.kill()` the child holding the lock had exit code %d (minus the signal's number: SIGKILL is 9) and was alive: %s. ",
+	s := fmt.Sprintf("under the %s start method, after `Process.kill()` the child holding the lock had exit code %d (minus the signal's number: SIGKILL is 9) and was alive: %s. ",
 		k.Method, *k.ExitCode, yes(k.AliveAfter))
 	if k.LockLeftHeld {
 		return s + "The parent then could not take the `multiprocessing.Lock` the child held (it waited 0.5 s): the lock died held."
