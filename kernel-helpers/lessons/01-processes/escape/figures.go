@@ -63,7 +63,8 @@ func MakeAllocs(n, runs int) (float64, error) {
 }
 
 // Figures counts the decisions for claim 001-stack-locals (package claims):
-// "go.stack" the values the compiler kept on the stack, "go.heap.too_large"
+// "go.stack" the values the compiler kept on the stack (a make of run-time
+// size left out: it stays there only when it fits), "go.heap.too_large"
 // the variables it moved to the heap for their size, "go.heap.escaped" those
 // whose address outlives their call, and "go.make.large_allocs" the heap
 // allocations per call of a large run-time-sized make (largeAllocs; pass a
@@ -76,6 +77,8 @@ func Figures(ds []Decision, largeAllocs float64) claims.Figures {
 			f["go.heap.too_large"]++
 		case d.Heap():
 			f["go.heap.escaped"]++
+		case d.RunSized():
+			// On the stack only when it fits: MakeAllocs counts, not this.
 		case strings.HasSuffix(d.Message, "does not escape"):
 			f["go.stack"]++
 		}
