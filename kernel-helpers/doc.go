@@ -29,7 +29,8 @@
 //
 // Each folder is named after its notebook and holds the experiments that
 // notebook explains: lessons/00-overview (firstlook),
-// lessons/01-processes (escape, child, startcost),
+// lessons/01-processes (escape, child, startcost,
+// startmethod, unit),
 // lessons/02-threads (datarace, sched, cancellation), lessons/03-gil
 // (gilcompare), lessons/04-threads-vs-processes (strategies, iobound,
 // footprint, ipc), lessons/05-async-alternatives (eventloop, heartbeat,

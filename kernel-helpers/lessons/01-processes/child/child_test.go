@@ -136,10 +136,37 @@ func TestSeparate(t *testing.T) {
 	assert.Positive(t, s.ParentRSS)
 	assert.Positive(t, s.ChildRSS)
 	assert.Contains(t, s.Verdict(), "Each process has memory of its own")
+	assert.Positive(t, s.ChildMem.RssAnon)
+	assert.Less(t, s.ChildMem.RssAnon, s.ChildRSS, "the child's own pages are part of its RSS")
 	md := s.Markdown()
 	assert.Contains(t, md, "| the parent starts a child process | \"set by the parent\" | (never set) |")
 	assert.Contains(t, md, "(not started yet)")
+	assert.Contains(t, md, "anonymous (its own)")
+	assert.False(t, s.ChildSawParent(), "a Go child is the program run afresh")
+	assert.False(t, s.ParentSawChild())
+	shared, err := child.SharedWithGoroutine(t.Context())
+	require.NoError(t, err)
+	assert.True(t, shared, "a goroutine's write is seen by its process")
+	assert.Equal(t, map[string]float64{"go.child_saw_parent": 0, "go.parent_saw_child": 0, "go.thread_write_seen": 1},
+		map[string]float64(child.MemoryFigures(s, shared)))
+	assert.Empty(t, child.MemoryFigures(child.Separation{}, true), "no figures from an experiment that did not finish")
 	noChildren(t)
+}
+
+func TestKilledDead(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		k    child.Killed
+		want float64
+	}{
+		{"killed and gone", child.Killed{Exit: "signal: killed", Gone: true}, 1},
+		{"still there", child.Killed{Exit: "signal: killed"}, 0},
+		{"finished first", child.Killed{Exit: "exit status 0", Finished: true, Gone: true}, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, tc.k.Figures()["go.kill.dead"])
+		})
+	}
 }
 
 func TestSeparationVerdictCatchesSharing(t *testing.T) {

@@ -31,6 +31,11 @@ type Separation struct {
 	ChildPPID int
 	// ParentRSS and ChildRSS are each process's resident memory, in bytes.
 	ParentRSS, ChildRSS int64
+	// ParentMem and ChildMem split it: the file pages every copy of the
+	// program shares, the anonymous pages that are the process's own, and
+	// its proportional share (PSS). One more process costs about its own
+	// pages, not its RSS.
+	ParentMem, ChildMem memory.Private
 	Steps               []Step
 }
 
@@ -84,6 +89,12 @@ func Separate(ctx context.Context) (Separation, error) {
 		return sep, fmt.Errorf("child: %w", err)
 	}
 	sep.ParentRSS, sep.ChildRSS, sep.ChildPPID = self.RSS, kid.RSS, kid.PPID
+	if sep.ParentMem, err = memory.PrivateSelf(); err != nil {
+		return sep, fmt.Errorf("child: %w", err)
+	}
+	if sep.ChildMem, err = memory.PrivateOf(sep.ChildPID); err != nil {
+		return sep, fmt.Errorf("child: %w", err)
+	}
 	return sep, pool.Close()
 }
 
@@ -141,13 +152,21 @@ func (s Separation) Markdown() string {
 	for _, st := range s.Steps {
 		fmt.Fprintf(&b, "| %s | %s | %s |\n", st.Action, st.Parent, st.Child)
 	}
-	fmt.Fprintf(&b, "\n| process | PID | parent PID | resident memory (RSS) |\n|---|---:|---:|---:|\n")
-	fmt.Fprintf(&b, "| parent (this process) | %d | | %.1f MiB |\n", s.ParentPID, mib(s.ParentRSS))
-	fmt.Fprintf(&b, "| child | %d | %d | %.1f MiB |\n", s.ChildPID, s.ChildPPID, mib(s.ChildRSS))
+	fmt.Fprintf(&b, "\n| process | PID | parent PID | resident (RSS) | of it, file pages (shared) | of it, anonymous (its own) | proportional share (PSS) |\n|---|---:|---:|---:|---:|---:|---:|\n")
+	fmt.Fprintf(&b, "| parent (this process) | %d | | %.1f MiB | %.1f MiB | %.1f MiB | %s |\n", s.ParentPID, mib(s.ParentRSS), mib(s.ParentMem.RssFile), mib(s.ParentMem.RssAnon), pss(s.ParentMem))
+	fmt.Fprintf(&b, "| child | %d | %d | %.1f MiB | %.1f MiB | %.1f MiB | %s |\n", s.ChildPID, s.ChildPPID, mib(s.ChildRSS), mib(s.ChildMem.RssFile), mib(s.ChildMem.RssAnon), pss(s.ChildMem))
 	return b.String()
 }
 
 func mib(b int64) float64 { return float64(b) / (1 << 20) }
+
+// pss shows a PSS, or "—" when smaps_rollup could not be read.
+func pss(p memory.Private) string {
+	if p.PSS <= 0 {
+		return "—"
+	}
+	return fmt.Sprintf("%.1f MiB", mib(p.PSS))
+}
 
 // Verdict checks what the table shows and says it in a sentence.
 func (s Separation) Verdict() string {
@@ -159,6 +178,7 @@ func (s Separation) Verdict() string {
 	if !ok {
 		return "Something unexpected happened: the two processes did not keep separate values. Look at the table."
 	}
-	return fmt.Sprintf("Two processes (PIDs %d and %d), one program, one variable, two values: the child started without the parent's value, and its change never reached the parent. Each process has memory of its own.",
-		s.ParentPID, s.ChildPID)
+	return fmt.Sprintf("Two processes (PIDs %d and %d), one program, one variable, two values: the child started without the parent's value, and its change never reached the parent. Each process has memory of its own. "+
+		"Of the child's %.1f MiB resident, %.1f MiB are file pages every copy of the program shares; %.1f MiB are its own.",
+		s.ParentPID, s.ChildPID, mib(s.ChildRSS), mib(s.ChildMem.RssFile), mib(s.ChildMem.RssAnon))
 }

@@ -143,20 +143,25 @@ func Summary(ds []Decision) string {
 			what = "`" + name + "`"
 		}
 		item := fmt.Sprintf("%s (line %d)", what, d.Line)
-		if st := steps(d.Why); len(st) > 0 {
+		if st := steps(d.Why); d.TooLarge() {
+			item += ", because it is too large for a stack frame"
+		} else if len(st) > 0 {
 			item += ", because its address leaves the function: " + strings.Join(st, " → ")
 		}
 		heap = append(heap, item)
 	}
+	rest := "Everything else lives in its function's stack frame and is gone, at no cost, when the function returns."
+	if slices.ContainsFunc(ds, Decision.RunSized) {
+		rest = "Everything else lives in its function's stack frame, except that a make of a size known only at run time " +
+			"gets a small buffer there and takes the heap when it does not fit."
+	}
 	switch len(heap) {
 	case 0:
-		return "The compiler put nothing on the heap: every variable lives in its function's stack frame."
+		return "The compiler put nothing on the heap. " + rest
 	case 1:
-		return "The compiler put one thing on the heap: " + heap[0] +
-			". Everything else lives in its function's stack frame and is gone, at no cost, when the function returns."
+		return "The compiler put one thing on the heap: " + heap[0] + ". " + rest
 	}
-	return fmt.Sprintf("The compiler put %d things on the heap: %s. Everything else lives in its function's stack frame.",
-		len(heap), strings.Join(heap, "; "))
+	return fmt.Sprintf("The compiler put %d things on the heap: %s. %s", len(heap), strings.Join(heap, "; "), rest)
 }
 
 // Markdown lays the decisions out as a Markdown table, one row per
@@ -179,6 +184,8 @@ func Markdown(src string, ds []Decision) string {
 			where = "**heap**"
 		case strings.HasPrefix(d.Message, "leaking param"):
 			where = "the caller decides"
+		case d.RunSized():
+			where = "stack if it fits, else heap"
 		}
 		says := cell(d.Message)
 		if steps := steps(d.Why); len(steps) > 0 {

@@ -100,18 +100,54 @@ func TestAnalyzeDemo(t *testing.T) {
 	ds, err := escape.Analyze(t.Context(), escape.Demo)
 	require.NoError(t, err)
 	require.NotEmpty(t, ds)
-	assert.Equal(t, []string{"n"}, escape.Moved(ds))
+	assert.Equal(t, []string{"n", "big"}, escape.Moved(ds))
 	lines := strings.Split(escape.Demo, "\n")
+	runSized := 0
 	for _, d := range ds {
 		assert.Equal(t, "main.go", d.File, "file base name only: %v", d)
 		if d.Heap() {
-			assert.Contains(t, lines[d.Line-1], "n := 0", "the heap decision is about newCounter's n")
+			assert.Regexp(t, `n := 0|var big`, lines[d.Line-1], "the heap decisions are newCounter's n and scratch's big")
 			assert.NotEmpty(t, d.Why, "-m=2 explains a move to the heap")
+			assert.Equal(t, strings.Contains(lines[d.Line-1], "var big"), d.TooLarge(), "big moves for its size, n for its address")
+		}
+		if d.RunSized() {
+			runSized++
+			assert.Contains(t, lines[d.Line-1], "make([]byte, n)")
 		}
 		for _, w := range d.Why {
 			assert.NotContains(t, w, "/", "no path in the explanation")
 		}
 	}
+	assert.Equal(t, 1, runSized, "scratch's make of run-time size")
+	f := escape.Figures(ds, -1)
+	assert.Equal(t, 1.0, f["go.heap.too_large"])
+	assert.Equal(t, 1.0, f["go.heap.escaped"])
+	assert.Equal(t, 2.0, f["go.stack"], "xs and the slice literal; the make of run-time size is not counted")
+	assert.NotContains(t, f, "go.make.large_allocs")
+	assert.Equal(t, 0.5, escape.Figures(ds, 0.5)["go.make.large_allocs"])
+}
+
+// TestMakeAllocs counts allocations, not time: a 64 KiB buffer cannot live in
+// the small stack buffer, so every call takes the heap.
+func TestMakeAllocs(t *testing.T) {
+	large, err := escape.MakeAllocs(64<<10, 200)
+	require.NoError(t, err)
+	assert.InDelta(t, 1, large, 0.2)
+	for _, bad := range [][2]int{{0, 1}, {escape.MaxMakeSize + 1, 1}, {8, 0}} {
+		_, err := escape.MakeAllocs(bad[0], bad[1])
+		assert.ErrorContains(t, err, "MakeAllocs needs", "n=%d runs=%d", bad[0], bad[1])
+	}
+}
+
+func TestRunSizedAndTooLarge(t *testing.T) {
+	assert.True(t, escape.Decision{Message: "make([]byte, n) does not escape"}.RunSized())
+	assert.False(t, escape.Decision{Message: "make([]byte, 64) does not escape"}.RunSized())
+	assert.False(t, escape.Decision{Message: "xs does not escape"}.RunSized())
+	big := escape.Decision{Message: "moved to heap: big", Why: []string{"flow: {heap} ← &big:", "from big (too large for stack) at main.go:30:6"}}
+	assert.True(t, big.TooLarge())
+	assert.False(t, escape.Decision{Message: "moved to heap: n", Why: []string{"from &n (address-of) at main.go:20:9"}}.TooLarge())
+	assert.Contains(t, escape.Summary([]escape.Decision{big}), "because it is too large for a stack frame")
+	assert.Contains(t, escape.Summary([]escape.Decision{{Message: "make([]byte, n) does not escape"}}), "takes the heap when it does not fit")
 }
 
 func TestAnalyzeErrors(t *testing.T) {

@@ -18,7 +18,9 @@ func ExampleAnalyze() {
 			fmt.Println(d)
 		}
 	}
-	// Output: main.go:19:2: moved to heap: n
+	// Output:
+	// main.go:19:2: moved to heap: n
+	// main.go:30:6: moved to heap: big
 }
 
 func ExampleParse() {

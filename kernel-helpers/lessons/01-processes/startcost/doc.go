@@ -8,8 +8,11 @@
 //   - [Process]: a worker process (package worker), the current program
 //     started again, running an empty task ("noop"), then reaped: what
 //     multiprocessing.Process(target=f).start() then join() does with the
-//     spawn start method. It pays for the kernel creating a process, loading
-//     the program, the Go runtime starting up, and a round trip on a pipe.
+//     spawn start method (a fresh program; Python's default on Linux up to
+//     3.13 is fork, which copies the running parent instead and costs less:
+//     package startmethod measures every start method). It pays for the
+//     kernel creating a process, loading the program, the Go runtime
+//     starting up, and a round trip on a pipe.
 //   - [Thread]: a fresh OS thread. Go has no call to create a thread; the
 //     runtime creates threads itself when it needs them. This package makes
 //     it need one: a goroutine calls [runtime.LockOSThread] and ends without
