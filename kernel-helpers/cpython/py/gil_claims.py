@@ -3,7 +3,7 @@ behind notebook 03's claims.
 
 Settings (JSON in argv[1]):
   parts      which experiments to run, any of "hash", "count", "waits",
-             "features", "interpreters"
+             "sleeps", "features", "interpreters"
   tasks      threads (and tasks) per experiment
   hash_mib   MiB each thread hashes with hashlib.sha256
   target_ms  one counting task's time, for "count" and "interpreters"
@@ -95,6 +95,14 @@ def waits_part(s):
     return {"sequential": seq, "threads": thr, "cpu_s": cpu}
 
 
+def sleeps_part(s):
+    """Threads that only wait: time.sleep releases the GIL while it waits."""
+    pause = s["sleep_ms"] / 1000
+    seq = timed(lambda: [time.sleep(pause) for _ in range(s["tasks"])], s["reps"])
+    thr = timed(lambda: on_threads(time.sleep, [pause] * s["tasks"]), s["reps"])
+    return {"sequential": seq, "threads": thr}
+
+
 def features_part(_):
     """What this interpreter offers to run Python code on several cores."""
     v = sys.version_info
@@ -134,7 +142,7 @@ def interpreters_part(s):
     return {"available": True, "sequential": seq, "pool": par, "n": n}
 
 
-PARTS = {"hash": hash_part, "count": count_part, "waits": waits_part,
+PARTS = {"hash": hash_part, "count": count_part, "waits": waits_part, "sleeps": sleeps_part,
          "features": features_part, "interpreters": interpreters_part}
 
 
