@@ -5,7 +5,8 @@ import "fmt"
 // The claims notebook 03-gil measures. Figure names (all optional; a judge
 // returns Unmeasured when one it needs is missing):
 //
-//   - "cores": GOMAXPROCS of the run; "tasks": CPU-bound tasks per run.
+//   - "cores": GOMAXPROCS of the run; "tasks": CPU-bound tasks per run;
+//     "task.ms": one task's time on one core.
 //   - CPU cell: "cpython.seq.s", "cpython.threads.s", "cpython.processes.s"
 //     (median seconds for the batch in python3), "cpython.ns_per_step" (one
 //     step of the counting loop); "go.seq.s", "go.gil.s" (emulated GIL),
@@ -186,7 +187,7 @@ func judgeOwnGIL(f Figures) Verdict {
 		v.Text = fmt.Sprintf("Tutorial 000 saw 2 processes take 2.90 s against 4.85 s for one (1.67×); here %g processes on %s ran %s as fast as one after another: each has its own interpreter and GIL.", f["tasks"], cores(f["cores"]), times(x))
 	default:
 		v.Outcome = Disagrees
-		v.Text = fmt.Sprintf("Tutorial 000 saw 2 processes take 2.90 s against 4.85 s for one (1.67×); here %g processes on %s ran only %s as fast: they did not run at once.", f["tasks"], cores(f["cores"]), times(x))
+		v.Text = fmt.Sprintf("Tutorial 000 saw 2 processes take 2.90 s against 4.85 s for one (1.67×); here %g processes on %s ran only %s as fast%s: they did not run at once.", f["tasks"], cores(f["cores"]), times(x), taskNote(f))
 	}
 	return v
 }
@@ -244,7 +245,9 @@ func judgeIORelease(f Figures) Verdict {
 	w0, w1, iv := f["cpython.wake0.ms"], f["cpython.wake1.ms"], f["interval.ms"]
 	v := Verdict{CPython: fmt.Sprintf("%g sleeps overlapped %s; %s sleep: %s alone, %s beside a hog", n, times(overlap), ms(f["sleep.ms"]), ms(w0), ms(w1)), Go: goText}
 	switch {
-	case overlap < n/2:
+	case n < 2:
+		return unmeasured("two sleepers or more")
+	case overlap < min(2, 0.75*n):
 		v.Outcome = Disagrees
 		v.Text = fmt.Sprintf("Here %g sleeping threads ran only %s faster than the same sleeps one after another: they did not wait at the same time.", n, times(overlap))
 	case w1-w0 >= iv/2:
@@ -360,7 +363,7 @@ func judgeAMust(f Figures) Verdict {
 		v.Text = fmt.Sprintf("Here processes gave %s, and so did another way: %s. Multiprocessing is one way among several.", times(px), other[0])
 	case px < gain || f["cores"] < 2:
 		v.Outcome = Disagrees
-		v.Text = fmt.Sprintf("Here, on %s, processes gave only %s over one after another: they cannot be a must where they gain nothing.", cores(f["cores"]), times(px))
+		v.Text = fmt.Sprintf("Here, on %s, processes gave only %s over one after another%s: they cannot be a must where they gain nothing.", cores(f["cores"]), times(px), taskNote(f))
 	default:
 		v.Outcome, v.Condition = DependsOn, "the Python version"
 		v.Text = fmt.Sprintf("Here, with python3 3.%g, processes gave %s and were the only way to run Python code on %s. "+
@@ -388,6 +391,15 @@ func judgeSlow(f Figures) Verdict {
 		v.Text = fmt.Sprintf("Here one step of the same counting loop took %s ns in CPython and %s ns in Go: only %s apart.", sig(f["cpython.ns_per_step"]), sig(f["go.ns_per_step"]), times(r))
 	}
 	return v
+}
+
+// taskNote names the task size, "task.ms" when recorded: with tasks of a
+// few milliseconds, starting a process costs more than it saves.
+func taskNote(f Figures) string {
+	if !f.Has("task.ms") {
+		return ""
+	}
+	return " with tasks of " + ms(f["task.ms"]) + " each (starting a process costs milliseconds)"
 }
 
 func yesNo(b bool) string {

@@ -97,6 +97,7 @@ func TestJudgeIORelease(t *testing.T) {
 		{"released, convoy", io(0.051, 1.1, 6.2), DependsOn, "about one switch interval"},
 		{"released, prompt", io(0.051, 1.1, 1.3), Agrees, "took 1.3 ms against 1.1 ms"},
 		{"not released", io(0.4, 1.1, 1.2), Disagrees, "did not wait at the same time"},
+		{"one sleeper", plus(io(0.05, 1, 1), Figures{"sleepers": 1}), Unmeasured, "two sleepers"},
 	})
 }
 
@@ -143,6 +144,7 @@ func TestJudgeAMust(t *testing.T) {
 		{"interpreter pool", plus(base, Figures{"cpython.minor": 14, "cpython.interp_pool": 1, "cpython.interp_pool.speedup": 1.8}), Disagrees, "InterpreterPoolExecutor 1.8×"},
 		{"free-threaded", plus(base, Figures{"cpython.ft": 1, "cpython.ft.speedup": 1.9}), Disagrees, "free-threaded threads 1.9×"},
 		{"processes gain nothing", plus(base, Figures{"cores": 1, "cpython.processes.speedup": 1}), Disagrees, "gain nothing"},
+		{"small tasks", plus(base, Figures{"cpython.processes.speedup": 0.3, "task.ms": 5}), Disagrees, "tasks of 5 ms"},
 	})
 }
 

@@ -70,6 +70,9 @@ func CPUFigures(results []bench.Result) claims.Figures {
 			}
 		}
 	}
+	if f.Has("go.seq.s", "tasks") {
+		f["task.ms"] = 1000 * f["go.seq.s"] / f["tasks"] // what each task was sized to
+	}
 	return f
 }
 
@@ -322,7 +325,7 @@ func Versions(ctx context.Context, cfg VersionsConfig) (VersionsResult, error) {
 	cfg.Tasks = orDefault(cfg.Tasks, runtime.GOMAXPROCS(0))
 	cfg.TaskTime = orDefault(cfg.TaskTime, 100*time.Millisecond)
 	cfg.Reps = orDefault(cfg.Reps, 3)
-	f := claims.Figures{"cores": float64(runtime.GOMAXPROCS(0))}
+	f := claims.Figures{"cores": float64(runtime.GOMAXPROCS(0)), "task.ms": ms(cfg.TaskTime)}
 	found, err := findPython(ctx, true)
 	if err != nil {
 		return VersionsResult{}, err
