@@ -217,9 +217,9 @@ func judgeOneThread(f Figures) Verdict {
 		v.Outcome, v.Condition = DependsOn, "what the thread runs"
 		v.Text = fmt.Sprintf("Tutorial 001 says one thread at a time; here, on %s, threads hashing large buffers with hashlib ran %s as fast as one after another "+
 			"(hashlib releases the GIL), while threads counting in Python ran %s: only Python bytecode is limited to one thread at a time.", cores(f["cores"]), times(hx), times(cx))
-	case hx >= gain:
+	case cx >= gain:
 		v.Outcome = Disagrees
-		v.Text = fmt.Sprintf("Here, on %s, both hashing threads (%s) and counting threads (%s) ran at once: this Python ran threads in parallel.", cores(f["cores"]), times(hx), times(cx))
+		v.Text = fmt.Sprintf("Here, on %s, threads counting in Python ran %s as fast as one after another (hashing threads %s): two threads executed Python at once.", cores(f["cores"]), times(cx), times(hx))
 	default:
 		v.Outcome = Agrees
 		v.Text = fmt.Sprintf("Here, on %s, neither hashing threads (%s) nor counting threads (%s) gained: one thread at a time, as tutorial 001 says.", cores(f["cores"]), times(hx), times(cx))

@@ -80,7 +80,8 @@ func TestJudgeOneThread(t *testing.T) {
 		{"nothing", nil, Unmeasured, "Not measured"},
 		{"no python", Figures{"cores": 2, "go.hash.seq.s": 2, "go.hash.goroutines.s": 1}, Unmeasured, "no python3"},
 		{"hash parallel, count not", figs(2, 1.9, 0.9), DependsOn, "only Python bytecode"},
-		{"both parallel", figs(2, 1.9, 1.9), Disagrees, "in parallel"},
+		{"both parallel", figs(2, 1.9, 1.9), Disagrees, "executed Python at once"},
+		{"counting parallel only", figs(2, 1, 1.9), Disagrees, "executed Python at once"},
 		{"neither", figs(2, 1, 0.9), Agrees, "one thread at a time"},
 		{"one core", figs(1, 1, 1), DependsOn, "1 core"},
 	})
