@@ -393,13 +393,13 @@ func judgeSlow(f Figures) Verdict {
 	return v
 }
 
-// taskNote names the task size, "task.ms" when recorded: with tasks of a
-// few milliseconds, starting a process costs more than it saves.
+// taskNote names the task size ("task.ms") when it is under 20 ms: then
+// starting a process (milliseconds with fork) is a large part of a task.
 func taskNote(f Figures) string {
-	if !f.Has("task.ms") {
+	if !f.Has("task.ms") || f["task.ms"] >= 20 {
 		return ""
 	}
-	return " with tasks of " + ms(f["task.ms"]) + " each (starting a process costs milliseconds)"
+	return " with tasks of only " + ms(f["task.ms"]) + " each, of the order of a process's start"
 }
 
 func yesNo(b bool) string {

@@ -145,7 +145,8 @@ func TestJudgeAMust(t *testing.T) {
 		{"interpreter pool", plus(base, Figures{"cpython.minor": 14, "cpython.interp_pool": 1, "cpython.interp_pool.speedup": 1.8}), Disagrees, "InterpreterPoolExecutor 1.8×"},
 		{"free-threaded", plus(base, Figures{"cpython.ft": 1, "cpython.ft.speedup": 1.9}), Disagrees, "free-threaded threads 1.9×"},
 		{"processes gain nothing", plus(base, Figures{"cores": 1, "cpython.processes.speedup": 1}), Disagrees, "gain nothing"},
-		{"small tasks", plus(base, Figures{"cpython.processes.speedup": 0.3, "task.ms": 5}), Disagrees, "tasks of 5 ms"},
+		{"small tasks", plus(base, Figures{"cpython.processes.speedup": 0.3, "task.ms": 5}), Disagrees, "tasks of only 5 ms"},
+		{"large tasks", plus(base, Figures{"cpython.processes.speedup": 0.9, "task.ms": 100}), Disagrees, "another: they cannot"},
 	})
 }
 
