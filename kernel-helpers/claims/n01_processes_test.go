@@ -1,44 +1,10 @@
 package claims
 
 import (
-	"maps"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 )
-
-// judgeCase is one made-up set of figures and the verdict it must give.
-type judgeCase struct {
-	name string
-	f    Figures
-	want Outcome
-	text string
-}
-
-func runJudge(t *testing.T, judge func(Figures) Verdict, cases []judgeCase) {
-	t.Helper()
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			v := judge(tc.f)
-			assert.Equal(t, tc.want, v.Outcome)
-			assert.Contains(t, v.Text, tc.text)
-			if tc.want == DependsOn {
-				assert.NotEmpty(t, v.Condition)
-			}
-			assert.NotContains(t, v.Text, "the course")
-		})
-	}
-}
-
-// plus returns a copy of base with extra added.
-func plus(base, extra Figures) Figures {
-	f := maps.Clone(base)
-	if f == nil {
-		f = Figures{}
-	}
-	maps.Copy(f, extra)
-	return f
-}
 
 func TestStartMethodCode(t *testing.T) {
 	for _, m := range StartMethods {

@@ -195,7 +195,9 @@ func (t *Thread) Held() bool {
 }
 
 // Check is the eval breaker: CPU-bound work calls it regularly while holding
-// the GIL, as CPython's interpreter loop checks between bytecodes. When
+// the GIL, as CPython's interpreter loop checks its eval breaker (since 3.10
+// at calls, backward jumps such as a loop's, and RESUME, not after every
+// bytecode). When
 // another thread has asked for the GIL, Check drops it, waits until another
 // thread has taken it, and queues to take it back; then it returns. When
 // nobody asked, it is one atomic load.

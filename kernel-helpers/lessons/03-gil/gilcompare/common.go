@@ -110,14 +110,18 @@ func record(store *history.Store, interval time.Duration, results []bench.Result
 }
 
 // Legend returns the name a chart's legend gives a strategy: "Go, emulated
-// GIL" for [GILThreads], "CPython" for "cpython-threads", "CPython 3.13t"
+// GIL" for [GILThreads], "Go, no GIL (Go's scheduler)" for [Threads], "CPython" for "cpython-threads", "CPython 3.13t"
 // for a free-threaded build's threads, and the strategy itself otherwise.
 func Legend(strategy string) string {
 	switch strategy {
 	case GILThreads:
 		return "Go, emulated GIL"
-	case Threads, Goroutines:
+	case Goroutines:
 		return "Go, no GIL"
+	case Threads:
+		// Not "no lock, no wait": with every core busy, a woken thread
+		// waits for Go's scheduler to preempt a hog (10–20 ms).
+		return "Go, no GIL (Go's scheduler)"
 	case MaxProcs1:
 		return "Go, GOMAXPROCS=1"
 	}

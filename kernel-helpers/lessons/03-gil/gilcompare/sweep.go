@@ -1,6 +1,7 @@
 package gilcompare
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -182,8 +183,12 @@ func SweepVerdict(results []bench.Result) string {
 		}
 	}
 	b.WriteString(". ")
+	b.WriteString(widest(emulated, "the emulated GIL"))
+	for _, py := range pythonThreads(results) {
+		b.WriteString(widest(sweepPoints(results, py), Legend(py)))
+	}
 	if agree {
-		b.WriteString("At every interval the wait beyond the sleep was about one switch interval: that agrees with the course, " +
+		b.WriteString("At every interval the median wait beyond the sleep was about one switch interval: that agrees with the course, " +
 			"the interval is how long a thread coming back from I/O waits behind a CPU-bound one.")
 	} else {
 		b.WriteString("At some interval the wait beyond the sleep was not about one switch interval (from half to twice it, plus a millisecond): " +
@@ -218,6 +223,16 @@ func MaxProcsVerdict(results []bench.Result) string {
 		b.WriteString("Here the GOMAXPROCS=1 figure moved about as much as the GIL's, which the course does not predict: rerun the cell.")
 	}
 	return b.String()
+}
+
+// widest says how far single sleeps spread at the interval where they
+// spread most: the medians above hide it.
+func widest(points []bench.Result, who string) string {
+	if len(points) == 0 {
+		return ""
+	}
+	w := slices.MaxFunc(points, func(a, b bench.Result) int { return cmp.Compare(a.Spread(), b.Spread()) })
+	return fmt.Sprintf("Single sleeps in %s spread most at the %s ms interval: from %v to %v. ", who, w.Params["switch_interval_ms"], bench.Round(w.Min()), bench.Round(w.Max()))
 }
 
 // plural returns "s" unless count is "1".

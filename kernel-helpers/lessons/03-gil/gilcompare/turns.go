@@ -337,11 +337,21 @@ func shortMode(mode string) string {
 	return mode
 }
 
+// PreemptMin and PreemptMax bound a turn at GOMAXPROCS=1: Go's sysmon
+// preempts a goroutine that has run 10 ms (forcePreemptNS in
+// runtime/proc.go) and sleeps up to 10 ms between looks.
+const (
+	PreemptMin = 10 * time.Millisecond
+	PreemptMax = 20 * time.Millisecond
+)
+
 // TurnsVerdict says, with the figures, what each mode did: its wall time,
 // how long two tasks ran at the same moment and, where tasks take turns, how
 // long the turns were; and whether that agrees with the course: under the
 // GIL one task at a time, in turns of about one switch interval (half to
-// twice it); at GOMAXPROCS=1 one at a time too; without a GIL, when
+// twice it); at GOMAXPROCS=1 one at a time too, in turns of Go's preemption
+// ([PreemptMin] to [PreemptMax], plus 5 ms of slack) when the run is long
+// enough to show them; without a GIL, when
 // GOMAXPROCS is 2 or more, tasks at the same time for at least half the run.
 func TurnsVerdict(schedules []Schedule) string {
 	if len(schedules) == 0 {
@@ -374,7 +384,17 @@ func TurnsVerdict(schedules []Schedule) string {
 			if gilTurn > 0 {
 				fmt.Fprintf(&b, ", %.1f times as long as under the GIL", float64(turn)/float64(gilTurn))
 			}
-			claims = append(claims, "at GOMAXPROCS=1 goroutines never run at once either, but how long a turn lasts is up to Go's scheduler, not a switch interval")
+			claims = append(claims, "at GOMAXPROCS=1 goroutines never run at once either")
+			// Overlap is 0 by construction at GOMAXPROCS=1: the turn's
+			// length is what can say no. sysmon preempts after 10 ms and
+			// looks every 10 ms at most, so a turn lasts 10–20 ms; a run
+			// shorter than two such turns cannot show one.
+			if s.Wall >= 2*PreemptMax {
+				agree = agree && len(s.Turns()) >= 2 && turn >= PreemptMin*4/5 && turn <= PreemptMax+WakeSlack*5
+				claims = append(claims, fmt.Sprintf("their turns last as long as Go's preemption takes (%v to %v), not a switch interval", PreemptMin, PreemptMax))
+			} else {
+				fmt.Fprintf(&b, " (a run of %v is too short to judge the turns by Go's %v preemption)", bench.Round(s.Wall), PreemptMin)
+			}
 		case Goroutines:
 			if s.GOMAXPROCS > 1 && s.Tasks > 1 {
 				agree = agree && share >= 0.5

@@ -264,7 +264,7 @@ func TestSleepVerdict(t *testing.T) {
 func TestLegend(t *testing.T) {
 	tests := map[string]string{
 		GILThreads:             "Go, emulated GIL",
-		Threads:                "Go, no GIL",
+		Threads:                "Go, no GIL (Go's scheduler)",
 		Goroutines:             "Go, no GIL",
 		MaxProcs1:              "Go, GOMAXPROCS=1",
 		"cpython-threads":      "CPython",
