@@ -22,6 +22,7 @@ import asyncio
 import concurrent.futures as cf
 import multiprocessing
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -272,9 +273,9 @@ def toplevel(s):
                 p = subprocess.run([sys.executable, path], capture_output=True, text=True,
                                    timeout=s["timeout_s"], cwd=d)
                 done = "All tasks completed with ProcessPoolExecutor" in p.stdout
-                lines = [l for l in p.stderr.splitlines() if l.strip()]
-                # The exception's class name only: the traceback holds paths.
-                error = lines[-1].split(":")[0].rsplit(".", 1)[-1] if lines and p.returncode else ""
+                # The last exception's class name only: the traceback holds paths.
+                names = re.findall(r"^(?:[\w]+\.)*(\w+(?:Error|Exception|Pool)):", p.stderr, re.M)
+                error = names[-1] if names and p.returncode else ""
                 out["methods"][method] = {"ok": done and p.returncode == 0, "exit": p.returncode, "error": error,
                                           "bootstrapping": "bootstrapping phase" in p.stderr, "timed_out": False}
             except subprocess.TimeoutExpired:
