@@ -76,7 +76,7 @@ func Measure(ctx context.Context, s Sizes) ([]Entry, error) {
 		Pick(when, "memory per waiter", Size("goroutines", wg.PerWaiter()), Size("an OS thread each", wt.PerWaiter())),
 		Pick(when, "time to start and wake them all", Dur("goroutines", wg.Overhead()), Dur("an OS thread each", wt.Overhead())))
 
-	g, err := asyncio.TryGather(ctx, s.Pages, s.Latency)
+	g, err := asyncio.TryTaskGroup(ctx, s.Pages, s.Latency)
 	if err != nil {
 		return nil, err
 	}
