@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -72,15 +73,18 @@ func Show(id string, f Figures) {
 	send(c.Markdown(f), c.Plain(f), map[string]any{"id": id, "figures": f})
 }
 
+// send shows md and plain, with data under [MIMEType] as its JSON text: GoNB
+// carries outputs to its kernel with encoding/gob, which cannot encode a
+// map[string]any unless both sides registered it, and the kernel has not.
 func send(md, plain string, data any) {
 	if !gonbui.IsNotebook {
 		return
 	}
-	gonbui.SendData(&protocol.DisplayData{Data: map[protocol.MIMEType]any{
-		protocol.MIMETextMarkdown: md,
-		protocol.MIMETextPlain:    plain,
-		MIMEType:                  data,
-	}})
+	out := map[protocol.MIMEType]any{protocol.MIMETextMarkdown: md, protocol.MIMETextPlain: plain}
+	if js, err := json.Marshal(data); err == nil {
+		out[MIMEType] = string(js)
+	}
+	gonbui.SendData(&protocol.DisplayData{Data: out})
 	gonbui.Sync()
 }
 

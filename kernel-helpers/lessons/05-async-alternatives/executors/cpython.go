@@ -172,7 +172,7 @@ func PyDispatch(ctx context.Context, in cpython.Interpreter, tasks, workers, rep
 	out := map[string]time.Duration{}
 	for _, r := range rs {
 		for _, p := range []string{cpython.ThreadPool, cpython.ProcessPool} {
-			if r.Strategy == p || r.Strategy == in.Prefix()+p {
+			if r.Strategy == p || r.Strategy == in.Prefix()+"-"+p {
 				out[p] = r.Median()
 			}
 		}

@@ -78,3 +78,17 @@ func TestPython(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, src, "ex.map")
 }
+
+func TestPyDispatch(t *testing.T) {
+	in, err := cpython.Lookup(context.Background(), "python3")
+	if errors.Is(err, cpython.ErrNoPython) {
+		t.Skip(err)
+	}
+	require.NoError(t, err)
+	d, err := executors.PyDispatch(context.Background(), in, 20, 2, 1)
+	require.NoError(t, err)
+	assert.Positive(t, d[cpython.ThreadPool])
+	assert.Positive(t, d[cpython.ProcessPool])
+	f := executors.DispatchFigures(time.Microsecond, 30*time.Microsecond, d)
+	assert.True(t, f.Has("cpython.thread_pool.us", "cpython.process_pool.us", "go.goroutine_pool.us", "go.process_pool.us"))
+}
