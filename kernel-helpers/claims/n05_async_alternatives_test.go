@@ -42,6 +42,8 @@ func TestJudgeResponsiveUI(t *testing.T) {
 		{"nothing", nil, Unmeasured, "Not measured"},
 		{"no python", goF, Unmeasured, "no python3"},
 		{"threads keep ticking", plus(goF, Figures{"cpython.threads.worst_ms": 14, "cpython.asyncio.worst_ms": 290, "cpython.hog_ms": 300}), Agrees, "at worst 14 ms late"},
+		{"busy machine", plus(goF, Figures{"hog_target_ms": 60, "cpython.threads.worst_ms": 200, "cpython.asyncio.worst_ms": 120, "cpython.hog_ms": 122}), Unmeasured, "another program held the CPU"},
+		{"on target", plus(goF, Figures{"hog_target_ms": 300, "cpython.threads.worst_ms": 14, "cpython.asyncio.worst_ms": 290, "cpython.hog_ms": 300}), Agrees, "at worst 14 ms"},
 		{"threads starved", plus(goF, Figures{"cpython.threads.worst_ms": 200, "cpython.asyncio.worst_ms": 290, "cpython.hog_ms": 300}), Disagrees, "held the GIL"},
 	})
 }
@@ -102,6 +104,7 @@ func TestJudgeThreadPoolGIL(t *testing.T) {
 		{"no python", goF, Unmeasured, "no python3"},
 		{"GIL", py(1, 0.21), Agrees, "on 2 cores"},
 		{"GIL but faster", py(1, 0.1), Disagrees, "with the GIL enabled"},
+		{"GIL, a little faster", py(1, 0.15), Agrees, "1.33×"},
 		{"free-threaded", py(0, 0.1), DependsOn, "free-threaded"},
 		{"one core", plus(py(1, 0.2), Figures{"cores": 1}), DependsOn, "1 core"},
 		{"interpreter pool", plus(py(1, 0.21), Figures{"cpython.interpreter_pool.s": 0.1}), Agrees, "on 2 cores"},

@@ -51,12 +51,12 @@ func TestBatchFigures(t *testing.T) {
 }
 
 func TestGoBatch(t *testing.T) {
-	b, err := executors.GoBatch(context.Background(), 2, 5*time.Millisecond)
+	b, err := executors.GoBatch(context.Background(), 2, 5*time.Millisecond, 2)
 	require.NoError(t, err)
 	assert.Positive(t, b.Sequential)
 	assert.Positive(t, b.ThreadPool)
 	assert.Positive(t, b.ProcessPool)
-	_, err = executors.GoBatch(context.Background(), 0, time.Millisecond)
+	_, err = executors.GoBatch(context.Background(), 0, time.Millisecond, 1)
 	assert.Error(t, err)
 }
 
@@ -70,7 +70,7 @@ func TestPython(t *testing.T) {
 	tl, err := executors.PyTopLevel(ctx, in, time.Minute)
 	require.NoError(t, err)
 	assert.True(t, tl.Methods[tl.Default].OK || tl.Default != "fork", "under fork the example runs")
-	b, err := executors.PyBatch(ctx, in, 2, 10*time.Millisecond)
+	b, err := executors.PyBatch(ctx, in, 2, 10*time.Millisecond, 1)
 	require.NoError(t, err)
 	assert.Positive(t, b.ThreadPool)
 	assert.Positive(t, b.ProcessPool)
