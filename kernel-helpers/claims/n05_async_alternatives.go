@@ -92,7 +92,7 @@ func judgeResponsiveUI(f Figures) Verdict {
 	} else {
 		v.Outcome = Disagrees
 		v.Text = fmt.Sprintf("Tutorial 002 says threads keep a UI responsive; here a CPython heartbeat thread beside a %s CPU hog ran %s late at worst, "+
-			"more than a quarter of the hog: the hog held the GIL.", ms(hog), ms(th))
+			"more than a quarter of the hog: the heartbeat thread did not get the GIL, or the CPU, in time.", ms(hog), ms(th))
 	}
 	return v
 }

@@ -209,38 +209,47 @@ def fetch(s):
     return out
 
 
-def run_pool(make, n, tasks, reps):
-    """The fastest of reps batches of tasks count_to(n) calls on a started pool."""
-    with make() as ex:
-        list(ex.map(labcommon.noop, range(2)))  # start the workers first
-        best = None
-        for _ in range(reps):
-            t0 = time.perf_counter()
-            list(ex.map(labcommon.count_to, [n] * tasks))
-            took = time.perf_counter() - t0
-            best = took if best is None else min(best, took)
-        return best
+def run_pool(ex, n, tasks):
+    """One batch of tasks count_to(n) calls on a started pool ex."""
+    t0 = time.perf_counter()
+    list(ex.map(labcommon.count_to, [n] * tasks))
+    return time.perf_counter() - t0
 
 
 def pools(s):
     tasks, reps = s["tasks"], max(1, s["reps"])
     workers = s["workers"] or tasks
     n = labcommon.calibrate(labcommon.count_to, s["target_s"])
-    seq = None
-    for _ in range(reps):
+
+    def sequential():
         t0 = time.perf_counter()
         for _ in range(tasks):
             labcommon.count_to(n)
-        took = time.perf_counter() - t0
-        seq = took if seq is None else min(seq, took)
-    out = {"n": n, "tasks": tasks, "workers": workers, "sequential_s": seq,
-           "start_method": multiprocessing.get_start_method()}
-    out["thread_pool_s"] = run_pool(lambda: cf.ThreadPoolExecutor(workers), n, tasks, reps)
-    out["process_pool_s"] = run_pool(lambda: cf.ProcessPoolExecutor(workers), n, tasks, reps)
+        return time.perf_counter() - t0
+
+    makers = {"thread_pool_s": lambda: cf.ThreadPoolExecutor(workers),
+              "process_pool_s": lambda: cf.ProcessPoolExecutor(workers)}
     interp = getattr(cf, "InterpreterPoolExecutor", None)  # Python 3.14, PEP 734
     if interp is not None:
-        out["interpreter_pool_s"] = run_pool(lambda: interp(workers), n, tasks, reps)
-    return out
+        makers["interpreter_pool_s"] = lambda: interp(workers)
+    pools = {name: make() for name, make in makers.items()}
+    best = {}
+    try:
+        for ex in pools.values():
+            list(ex.map(labcommon.noop, range(workers)))  # start the workers first
+        # The ways take turns within each repetition, so that a busy spell
+        # of the machine does not fall on one way only; the fastest counts.
+        for _ in range(reps):
+            runs = {"sequential_s": sequential()}
+            for name, ex in pools.items():
+                runs[name] = run_pool(ex, n, tasks)
+            for name, took in runs.items():
+                best[name] = min(best.get(name, took), took)
+    finally:
+        for ex in pools.values():
+            ex.shutdown()
+    best.update({"n": n, "tasks": tasks, "workers": workers, "start_method": multiprocessing.get_start_method()})
+    return best
 
 
 # Tutorial 003's example, its sleeps shortened, after a line that picks the
