@@ -29,7 +29,7 @@ var gatherers = map[string]func(ctx context.Context, limit int, tasks ...task) (
 
 func constant(v int) task { return func(context.Context) (int, error) { return v, nil } }
 
-func TestGatherResultsInTaskOrder(t *testing.T) {
+func TestTaskGroupResultsInTaskOrder(t *testing.T) {
 	for name, gather := range gatherers {
 		t.Run(name, func(t *testing.T) {
 			var tasks []task
@@ -51,7 +51,7 @@ func TestGatherResultsInTaskOrder(t *testing.T) {
 // that error, not the cancellations it caused, and only after every task
 // has returned. (GatherSemaphore's tasks that had not got past the semaphore
 // when the error came never start at all.)
-func TestGatherFirstErrorCancelsTheRest(t *testing.T) {
+func TestTaskGroupFirstErrorCancelsTheRest(t *testing.T) {
 	boom := errors.New("boom")
 	for name, gather := range gatherers {
 		t.Run(name, func(t *testing.T) {

@@ -12,7 +12,7 @@ import (
 	"concurrencylab/kernel-helpers/lessons/05-async-alternatives/asyncio"
 )
 
-func TestTryGather(t *testing.T) {
+func TestTryTaskGroup(t *testing.T) {
 	r, err := asyncio.TryTaskGroup(context.Background(), 6, 200*time.Millisecond)
 	require.NoError(t, err)
 	assert.Equal(t, int64(6), r.MaxInFlight, "all pages held at once")
