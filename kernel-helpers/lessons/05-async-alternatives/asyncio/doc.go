@@ -10,11 +10,14 @@
 // has a standard answer to each:
 //
 //	asyncio                                  Go
-//	await asyncio.gather(*tasks)             errgroup.WithContext, g.Go, g.Wait ([Gather])
-//	async with asyncio.TaskGroup() as tg     the same: the first error cancels the rest
+//	async with asyncio.TaskGroup() as tg     errgroup.WithContext, g.Go, g.Wait ([TaskGroup]):
+//	                                         the first error cancels the rest, which are awaited
+//	await asyncio.gather(*tasks)             no errgroup twin: the first error is raised at once
+//	                                         and the other tasks keep running, uncancelled
 //	await asyncio.wait_for(task, timeout)    context.WithTimeout ([WaitFor])
 //	task.cancel()                            a context's cancel function
-//	asyncio.wait(..., FIRST_COMPLETED)       select on a channel of answers ([First])
+//	the first successful answer (hedging)    select on a channel of answers ([First]);
+//	                                         FIRST_COMPLETED also returns on a failure
 //	async with asyncio.Semaphore(n)          semaphore.Weighted ([GatherSemaphore])
 //	                                         or errgroup's SetLimit ([GatherLimit])
 //

@@ -12,11 +12,11 @@ import (
 
 // asyncio.gather(fetch(a), fetch(b), fetch(c)) in Go: three tasks at once,
 // results in the order asked.
-func ExampleGather() {
+func ExampleTaskGroup() {
 	square := func(n int) func(context.Context) (int, error) {
 		return func(context.Context) (int, error) { return n * n, nil }
 	}
-	results, err := asyncio.Gather(context.Background(), square(1), square(2), square(3))
+	results, err := asyncio.TaskGroup(context.Background(), square(1), square(2), square(3))
 	fmt.Println(results, err)
 	// Output: [1 4 9] <nil>
 }
@@ -57,7 +57,7 @@ func ExampleSource() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(strings.Split(src, "\n")[1])
+	fmt.Println(strings.Split(src, "\n")[0])
 	// Output: // WaitFor runs task with a deadline timeout from now, like
 }
 

@@ -11,9 +11,13 @@ import (
 var ErrNoTasks = errors.New("asyncio: no tasks")
 
 // First runs every task at once and returns the index and result of the
-// first one to succeed, like asyncio.wait(tasks, return_when=FIRST_COMPLETED)
-// followed by cancelling the pending ones. A select waits for whichever comes
-// first: an answer, or the end of ctx (its deadline or a cancel).
+// first one to succeed: a hedged request, which asks several replicas and
+// keeps the first good answer. A failure does not end it, so it is not
+// asyncio.wait(tasks, return_when=FIRST_COMPLETED), which returns when any
+// task completes, failed or not; in asyncio it is a loop over
+// asyncio.as_completed that skips exceptions, then cancels the rest. A
+// select waits for whichever comes first: an answer, or the end of ctx (its
+// deadline or a cancel).
 //
 // When First returns, the other tasks have been cancelled and have returned:
 // nothing is left running. If every task fails, the error joins theirs.

@@ -9,11 +9,14 @@ import (
 	"golang.org/x/sync/semaphore"
 )
 
-// Gather runs every task at once and returns their results in the order of
-// tasks, like asyncio.gather or a TaskGroup. The first task to fail cancels
-// the context the others run with, so they stop early, and Gather returns
-// that first error once every task has returned: nothing is left running.
-func Gather[T any](ctx context.Context, tasks ...func(context.Context) (T, error)) ([]T, error) {
+// TaskGroup runs every task at once and returns their results in the order
+// of tasks, like Python 3.11's asyncio.TaskGroup: the first task to fail
+// cancels the context the others run with, so they stop early, and
+// TaskGroup returns that first error once every task has returned: nothing
+// is left running. It is not asyncio.gather, which propagates the first
+// exception at once, cancels nothing and leaves the other awaitables
+// running (the Python docs say so; the notebook measures it).
+func TaskGroup[T any](ctx context.Context, tasks ...func(context.Context) (T, error)) ([]T, error) {
 	if err := check(ctx, tasks); err != nil {
 		return nil, err
 	}
@@ -29,7 +32,7 @@ func Gather[T any](ctx context.Context, tasks ...func(context.Context) (T, error
 	return results, g.Wait()
 }
 
-// GatherLimit is [Gather] with at most limit tasks running at once: g.Go
+// GatherLimit is [TaskGroup] with at most limit tasks running at once: g.Go
 // waits for a free slot before it starts a goroutine, so only limit
 // goroutines ever exist, like a pool of limit workers.
 func GatherLimit[T any](ctx context.Context, limit int, tasks ...func(context.Context) (T, error)) ([]T, error) {
@@ -52,7 +55,7 @@ func GatherLimit[T any](ctx context.Context, limit int, tasks ...func(context.Co
 	return results, g.Wait()
 }
 
-// GatherSemaphore is [Gather] with at most limit tasks running at once, the
+// GatherSemaphore is [TaskGroup] with at most limit tasks running at once, the
 // way asyncio code does it: every task starts (here, a goroutine each) and
 // waits its turn at a semaphore, like "async with sem:". A task still
 // waiting when another fails gives up without running.

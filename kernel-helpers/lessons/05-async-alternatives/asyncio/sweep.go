@@ -160,12 +160,22 @@ func (s Sweep) Table() ([]string, [][]string) {
 	return header, rows
 }
 
-// Agrees reports whether every run kept to its limit and reached it: the
-// tasks counted at most, and exactly, min(limit, pages) running at once.
+// Agrees reports whether every run kept to its limit and reached it (the
+// tasks counted exactly min(limit, pages) running at once), and whether a
+// higher limit meant fewer rounds of waiting: for each idiom, every run
+// took at least its ideal (one latency per round), and a limit with fewer
+// rounds than another never took longer than that one did.
 func (s Sweep) Agrees() bool {
 	for _, p := range s.Points {
-		if p.Counted != int64(min(p.Limit, s.Options.Pages)) {
+		if p.Counted != int64(min(p.Limit, s.Options.Pages)) || p.Result.Median() < p.Ideal(s.Options) {
 			return false
+		}
+	}
+	for _, a := range s.Points {
+		for _, b := range s.Points {
+			if a.Idiom == b.Idiom && a.Ideal(s.Options) < b.Ideal(s.Options) && a.Result.Median() > b.Result.Median() {
+				return false
+			}
 		}
 	}
 	return len(s.Points) > 0

@@ -17,40 +17,40 @@ import (
 // any lesson, few enough that a typo cannot open thousands of connections.
 const MaxPages = 1000
 
-// GatherReport is what [TryGather] saw.
-type GatherReport struct {
+// TaskGroupReport is what [TryTaskGroup] saw.
+type TaskGroupReport struct {
 	Pages   int
 	Latency time.Duration // how long the server held each page
-	// Took is how long Gather needed for every page; MaxInFlight is the
+	// Took is how long TaskGroup needed for every page; MaxInFlight is the
 	// most requests the server held at once meanwhile.
 	Took        time.Duration
 	MaxInFlight int64
 	// The second run adds a task that fails FailAfter into the run.
 	FailAfter  time.Duration
-	FailedTook time.Duration // how long Gather took to return then
+	FailedTook time.Duration // how long TaskGroup took to return then
 	FailErr    error         // the error it returned
 	Answered   int64         // pages the server answered in that run
 }
 
-// ErrPageBroken is the error of the failing task in [TryGather].
+// ErrPageBroken is the error of the failing task in [TryTaskGroup].
 var ErrPageBroken = errors.New("page could not be parsed")
 
-// TryGather starts a server whose pages take lat each and runs [Gather]
+// TryTaskGroup starts a server whose pages take lat each and runs [TaskGroup]
 // twice: on pages fetches, then on the same fetches plus one task that fails
 // after a quarter of lat, to show that the failure cancels the others.
-func TryGather(ctx context.Context, pages int, lat time.Duration) (GatherReport, error) {
+func TryTaskGroup(ctx context.Context, pages int, lat time.Duration) (TaskGroupReport, error) {
 	if err := checkPages(ctx, pages, lat); err != nil {
-		return GatherReport{}, err
+		return TaskGroupReport{}, err
 	}
 	srv, err := latency.Start(latency.Options{Latency: lat})
 	if err != nil {
-		return GatherReport{}, err
+		return TaskGroupReport{}, err
 	}
 	defer srv.Close()
-	r := GatherReport{Pages: pages, Latency: lat, FailAfter: lat / 4}
+	r := TaskGroupReport{Pages: pages, Latency: lat, FailAfter: lat / 4}
 
 	start := time.Now()
-	if _, err := Gather(ctx, Fetches(srv.Client(), srv.URLs(pages))...); err != nil {
+	if _, err := TaskGroup(ctx, Fetches(srv.Client(), srv.URLs(pages))...); err != nil {
 		return r, fmt.Errorf("asyncio: gathering %d pages: %w", pages, err)
 	}
 	r.Took, r.MaxInFlight = time.Since(start), srv.MaxInFlight()
@@ -63,7 +63,7 @@ func TryGather(ctx context.Context, pages int, lat time.Duration) (GatherReport,
 	})
 	served := srv.Served()
 	start = time.Now()
-	_, r.FailErr = Gather(ctx, tasks...)
+	_, r.FailErr = TaskGroup(ctx, tasks...)
 	r.FailedTook, r.Answered = time.Since(start), srv.Served()-served
 	if ctx.Err() != nil {
 		return r, context.Cause(ctx)
@@ -73,21 +73,22 @@ func TryGather(ctx context.Context, pages int, lat time.Duration) (GatherReport,
 
 // Agrees reports whether the run shows what the course claims: the pages'
 // waits overlapped (all held at once, done in under two latencies), and the
-// failure ended Gather early, with its error, before any page was answered.
-func (r GatherReport) Agrees() bool {
+// failure ended TaskGroup early, with its error, before any page was answered.
+func (r TaskGroupReport) Agrees() bool {
 	return r.MaxInFlight == int64(r.Pages) && r.Took < 2*r.Latency &&
 		errors.Is(r.FailErr, ErrPageBroken) && r.FailedTook < r.Latency && r.Answered == 0
 }
 
 // Markdown says what happened, with the figures, and whether it agrees.
-func (r GatherReport) Markdown() string {
+func (r TaskGroupReport) Markdown() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "**This machine:** Gather fetched %d pages, each held %v by the server, in %v; the server held %d at once. "+
+	fmt.Fprintf(&b, "**This machine:** TaskGroup fetched %d pages, each held %v by the server, in %v; the server held %d at once. "+
 		"One after the other they would take at least %d × %v. ",
 		r.Pages, r.Latency, bench.Round(r.Took), r.MaxInFlight, r.Pages, r.Latency)
-	fmt.Fprintf(&b, "With a task that fails after %v among them, Gather returned after %v with the error %q, and the server answered %d of the %d pages. ",
+	fmt.Fprintf(&b, "With a task that fails after %v among them, TaskGroup returned after %v with the error %q, and the server answered %d of the %d pages. ",
 		r.FailAfter, bench.Round(r.FailedTook), errText(r.FailErr), r.Answered, r.Pages)
-	b.WriteString(agreement(r.Agrees(), "the waits overlapped, and the first error cancelled every other task"))
+	b.WriteString(agreement(r.Agrees(), "the waits overlapped, and in Go's TaskGroup (errgroup.WithContext) the first error cancelled every other task, "+
+		"as asyncio.TaskGroup does; asyncio.gather cancels none (measured in CPython below)"))
 	return b.String()
 }
 
@@ -238,7 +239,7 @@ func errText(err error) string {
 
 func agreement(ok bool, what string) string {
 	if ok {
-		return "That agrees with the course: " + what + "."
+		return "So " + what + "."
 	}
-	return "That does not agree with the course, which expects that " + what + ": rerun the cell; a busy machine can delay any of it."
+	return "That is not what the pattern is built to do, which is that " + what + "; a late timer on a busy machine can cause it, so rerun the cell before drawing a conclusion."
 }

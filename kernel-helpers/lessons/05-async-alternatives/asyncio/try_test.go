@@ -12,8 +12,8 @@ import (
 	"concurrencylab/kernel-helpers/lessons/05-async-alternatives/asyncio"
 )
 
-func TestTryGather(t *testing.T) {
-	r, err := asyncio.TryGather(context.Background(), 6, 200*time.Millisecond)
+func TestTryTaskGroup(t *testing.T) {
+	r, err := asyncio.TryTaskGroup(context.Background(), 6, 200*time.Millisecond)
 	require.NoError(t, err)
 	assert.Equal(t, int64(6), r.MaxInFlight, "all pages held at once")
 	assert.ErrorIs(t, r.FailErr, asyncio.ErrPageBroken)
@@ -71,9 +71,9 @@ func TestBadExperiments(t *testing.T) {
 		run  func() error
 		want string
 	}{
-		{"no pages", func() error { _, err := asyncio.TryGather(ctx, 0, time.Millisecond); return err }, "0 pages"},
-		{"too many pages", func() error { _, err := asyncio.TryGather(ctx, asyncio.MaxPages+1, time.Millisecond); return err }, "pages is outside"},
-		{"no latency", func() error { _, err := asyncio.TryGather(ctx, 1, 0); return err }, "latency 0s"},
+		{"no pages", func() error { _, err := asyncio.TryTaskGroup(ctx, 0, time.Millisecond); return err }, "0 pages"},
+		{"too many pages", func() error { _, err := asyncio.TryTaskGroup(ctx, asyncio.MaxPages+1, time.Millisecond); return err }, "pages is outside"},
+		{"no latency", func() error { _, err := asyncio.TryTaskGroup(ctx, 1, 0); return err }, "latency 0s"},
 		{"no timeout", func() error { _, err := asyncio.TryTimeout(ctx, time.Millisecond, 0); return err }, "timeout 0s"},
 		{"no replicas", func() error { _, err := asyncio.TryFirst(ctx); return err }, "no tasks"},
 		{"odd latency", func() error { _, err := asyncio.TryFirst(ctx, 1500*time.Microsecond); return err }, "whole number of milliseconds"},
@@ -86,7 +86,7 @@ func TestBadExperiments(t *testing.T) {
 			return err
 		}, "limit 0"},
 		//lint:ignore SA1012 a nil context is the bad input under test
-		{"nil context", func() error { _, err := asyncio.TryGather(nil, 1, time.Millisecond); return err }, "nil context"},
+		{"nil context", func() error { _, err := asyncio.TryTaskGroup(nil, 1, time.Millisecond); return err }, "nil context"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -98,14 +98,14 @@ func TestBadExperiments(t *testing.T) {
 // The sentences depend only on the figures: hand-made reports check both
 // verdicts.
 func TestReportsAgree(t *testing.T) {
-	g := asyncio.GatherReport{Pages: 10, Latency: 100 * time.Millisecond, Took: 104 * time.Millisecond, MaxInFlight: 10,
+	g := asyncio.TaskGroupReport{Pages: 10, Latency: 100 * time.Millisecond, Took: 104 * time.Millisecond, MaxInFlight: 10,
 		FailAfter: 25 * time.Millisecond, FailedTook: 26 * time.Millisecond, FailErr: asyncio.ErrPageBroken}
 	assert.True(t, g.Agrees())
-	assert.Contains(t, g.Markdown(), "Gather fetched 10 pages, each held 100ms by the server, in 104ms; the server held 10 at once.")
-	assert.Contains(t, g.Markdown(), "That agrees")
+	assert.Contains(t, g.Markdown(), "TaskGroup fetched 10 pages, each held 100ms by the server, in 104ms; the server held 10 at once.")
+	assert.Contains(t, g.Markdown(), "So the waits overlapped")
 	g.Answered = 3
 	assert.False(t, g.Agrees())
-	assert.Contains(t, g.Markdown(), "does not agree")
+	assert.Contains(t, g.Markdown(), "is not what the pattern is built to do")
 
 	to := asyncio.TimeoutReport{Latency: time.Second, Timeout: 50 * time.Millisecond, Took: 51 * time.Millisecond,
 		Err: context.DeadlineExceeded}

@@ -125,15 +125,17 @@ func TestMeasure(t *testing.T) {
 		0: {"goroutines (preemptive)", "an event loop (cooperative, like asyncio)"},
 		1: {"goroutines", "an OS thread each"},
 		2: {"goroutines", "an OS thread each"},
-		3: {"all at once (errgroup)", "one after the other"},
+		3: {"all at once (TaskGroup)", "one after the other"},
 		8: {"a goroutine pool", "a process pool"},
 	}
 	for i, candidates := range uses {
 		assert.Contains(t, candidates, entries[i].Use, "row %d recommends one of its candidates", i)
 	}
-	assert.Equal(t, "errgroup.WithContext", entries[4].Use)
+	assert.Equal(t, "errgroup.WithContext (a TaskGroup)", entries[4].Use)
 	assert.Contains(t, rows[5][1], "more than 2 requests at once")
 	assert.Equal(t, "a process pool", entries[9].Use)
+	assert.Equal(t, "a process pool", rows[9][0], "the crash test confirmed isolation: the row is not marked unconfirmed")
+	assert.Contains(t, rows[9][2], "other tasks that returned after a worker called os.Exit 4, of 4")
 
 	_, err = decide.Measure(context.Background(), decide.Sizes{})
 	assert.Error(t, err, "zero sizes are rejected by the first experiment")

@@ -13,6 +13,12 @@ import (
 	"concurrencylab/kernel-helpers/lessons/05-async-alternatives/waits"
 )
 
+// The crash test's size: tasks besides the crashing one, and their sleep.
+const (
+	crashTasks = 4
+	crashStep  = 10 * time.Millisecond
+)
+
 // Sizes are the settings of [Measure]: the notebook passes its parameters.
 type Sizes struct {
 	// Heartbeat is the hog experiment (package heartbeat).
@@ -76,7 +82,7 @@ func Measure(ctx context.Context, s Sizes) ([]Entry, error) {
 		Pick(when, "memory per waiter", Size("goroutines", wg.PerWaiter()), Size("an OS thread each", wt.PerWaiter())),
 		Pick(when, "time to start and wake them all", Dur("goroutines", wg.Overhead()), Dur("an OS thread each", wt.Overhead())))
 
-	g, err := asyncio.TryGather(ctx, s.Pages, s.Latency)
+	g, err := asyncio.TryTaskGroup(ctx, s.Pages, s.Latency)
 	if err != nil {
 		return nil, err
 	}
@@ -87,8 +93,8 @@ func Measure(ctx context.Context, s Sizes) ([]Entry, error) {
 	seq, limited := sw.Points[0], sw.Points[2:]
 	entries = append(entries,
 		Pick(fmt.Sprintf("many requests go to a slow server (%d pages of %v)", s.Pages, s.Latency), "time for all of them",
-			Dur("all at once (errgroup)", g.Took), Dur("one after the other", seq.Result.Median())),
-		Fact("errgroup.WithContext", "one failed task should cancel the rest",
+			Dur("all at once (TaskGroup)", g.Took), Dur("one after the other", seq.Result.Median())),
+		Fact("errgroup.WithContext (a TaskGroup)", "one failed task should cancel the rest",
 			Dur("failure after", g.FailAfter), Dur("returned after", g.FailedTook), N("pages answered afterwards", g.Answered)).
 			Confirmed(g.Agrees()))
 	held := true
@@ -127,7 +133,17 @@ func Measure(ctx context.Context, s Sizes) ([]Entry, error) {
 	entries = append(entries,
 		Pick("many small tasks go to a pool", "cost of a task that does nothing",
 			Dur("a goroutine pool", executors.Each(gp)), Dur("a process pool", executors.Each(pp))),
+	)
+	// Isolation is tested, not assumed: one task calls os.Exit in its
+	// worker among others that sleep; the row is confirmed only if all the
+	// others still returned their results.
+	crash, err := executors.Crash(ctx, s.Workers, crashTasks, crashStep)
+	if err != nil {
+		return nil, err
+	}
+	entries = append(entries,
 		Fact("a process pool", "a task must run isolated (a crash kills only its worker process) and is long next to its cost",
-			Dur("cost per task", executors.Each(pp))))
+			Dur("cost per task", executors.Each(pp)), N("other tasks that returned after a worker called os.Exit", int64(crash.Succeeded)),
+			N("of", int64(crash.Tasks))).Confirmed(crash.Survived()))
 	return entries, nil
 }

@@ -225,3 +225,16 @@ func TestErrors(t *testing.T) {
 		assert.ErrorIs(t, loop.Go("late", func(*eventloop.Task) error { return nil }), eventloop.ErrDone)
 	})
 }
+
+func TestSource(t *testing.T) {
+	for name, want := range map[string]string{
+		"Task.Sleep":     "t.yield(struct{}{})",
+		"Loop.cancelAll": "t.cancel = cause",
+	} {
+		src, err := eventloop.Source(name)
+		require.NoError(t, err, name)
+		assert.Contains(t, src, want)
+	}
+	_, err := eventloop.Source("Nope")
+	assert.Error(t, err)
+}

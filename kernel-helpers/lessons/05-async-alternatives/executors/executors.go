@@ -166,9 +166,9 @@ func Verdict(cs ...Completion) string {
 		all = all && c.Reversed()
 	}
 	if all {
-		b.WriteString("that is the order they finished, shortest wait first, the reverse of the order they were submitted, which agrees with the course.")
+		b.WriteString("that is the order they finished, shortest wait first, the reverse of the order they were submitted: AsCompleted hands results back as they finish.")
 	} else {
-		b.WriteString("that is not the reverse of the submission order the course expects: rerun the cell, or use a longer step.")
+		b.WriteString("that is not the reverse of the submission order, which finishing order would give: a late timer on a busy machine can swap neighbours, so rerun the cell or use a longer step.")
 	}
 	return b.String()
 }
@@ -239,7 +239,7 @@ func CostVerdict(goroutines, processes bench.Result) string {
 	s := fmt.Sprintf("**This machine:** a task that does nothing cost %v on the goroutine pool and %v on the process pool, %.0f× as much. ",
 		bench.Round(g), bench.Round(p), float64(p)/float64(g))
 	if p > g {
-		return s + "That agrees with the course: every task sent to another process pays for the trip."
+		return s + "So every task sent to another process pays for the trip."
 	}
-	return s + "That does not show the process pool's extra cost the course expects: rerun the cell."
+	return s + "That is not the extra cost a trip to another process should add: rerun the cell before drawing a conclusion."
 }

@@ -104,7 +104,7 @@ func TestVerdicts(t *testing.T) {
 	assert.False(t, executors.Completion{}.Reversed())
 	v := executors.Verdict(rev, rev)
 	assert.Contains(t, v, "the goroutine pool handed the tasks back in the order [2 1 0]")
-	assert.Contains(t, v, "agrees")
+	assert.Contains(t, v, "hands results back as they finish")
 	assert.Contains(t, executors.Verdict(rev, other), "is not the reverse")
 
 	g := bench.Result{Params: map[string]string{"tasks": "100"}, Samples: []time.Duration{100 * time.Microsecond}}
@@ -112,8 +112,8 @@ func TestVerdicts(t *testing.T) {
 	assert.Equal(t, time.Microsecond, executors.Each(g))
 	c := executors.CostVerdict(g, p)
 	assert.Contains(t, c, "cost 1µs on the goroutine pool and 50µs on the process pool, 50× as much")
-	assert.Contains(t, c, "agrees")
-	assert.Contains(t, executors.CostVerdict(p, g), "does not show")
+	assert.Contains(t, c, "pays for the trip")
+	assert.Contains(t, executors.CostVerdict(p, g), "is not the extra cost")
 	assert.Contains(t, executors.CostVerdict(bench.Result{}, p), "no cost per task")
 }
 

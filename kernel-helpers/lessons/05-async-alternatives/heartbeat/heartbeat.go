@@ -32,6 +32,10 @@ type Options struct {
 	// HogN is the hog's size: the n of workloads.SumSqrt(n). Pick it with
 	// workloads.Calibrate for a hog of a chosen duration.
 	HogN int64
+	// HogTime is the duration HogN was calibrated for (the notebook's
+	// hogTime). When it is set, [Verdict] checks the hog's measured
+	// duration against it; 0 skips that check.
+	HogTime time.Duration
 }
 
 func (o Options) validate() error {

@@ -136,13 +136,29 @@ func TestVerdict(t *testing.T) {
 		v := heartbeat.Verdict(loop, goroutines)
 		assert.Contains(t, v, "hog ran for 200ms and 0 ticks ran meanwhile; the worst tick came 190ms late")
 		assert.Contains(t, v, "1 tick ran meanwhile, and the worst came 11ms late")
-		assert.Contains(t, v, "agrees")
+		assert.Contains(t, v, "cooperative loop let no tick run")
 	})
 	t.Run("disagrees", func(t *testing.T) {
 		slow := goroutines
 		slow.Ticks = []heartbeat.Tick{{Due: 20 * time.Millisecond, Ran: 215 * time.Millisecond}}
 		v := heartbeat.Verdict(loop, slow)
-		assert.Contains(t, v, "does not show")
+		assert.Contains(t, v, "is not the difference expected")
+	})
+	t.Run("hog on size", func(t *testing.T) {
+		sized := loop
+		sized.Options.HogTime = 180 * time.Millisecond
+		assert.False(t, heartbeat.HogOff(sized))
+		assert.Contains(t, heartbeat.Verdict(sized, goroutines), "cooperative loop let no tick run")
+	})
+	t.Run("hog far from its size", func(t *testing.T) {
+		long := loop
+		long.Options.HogTime = 90 * time.Millisecond // the hog ran 200 ms, 2.2× its size
+		assert.True(t, heartbeat.HogOff(long))
+		v := heartbeat.Verdict(long, goroutines)
+		assert.Contains(t, v, "No verdict: the hog on event loop ran 200ms, far from the 90ms")
+		short := goroutines
+		short.Options.HogTime = time.Second
+		assert.Contains(t, heartbeat.Verdict(loop, short), "No verdict: the hog on goroutines")
 	})
 }
 

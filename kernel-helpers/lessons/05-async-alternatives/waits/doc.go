@@ -14,7 +14,9 @@
 // server that all answer at once:
 //
 //   - [OnGoroutines] starts n goroutines that wait. A waiting goroutine is
-//     parked by the runtime and holds no thread.
+//     waiting on a timer, a channel or the network is parked by the runtime
+//     and holds no thread (one blocked in a system call, such as a read of
+//     a regular file, holds its thread until the call returns).
 //   - [OnThreads] does the same on n goroutines that each lock themselves to
 //     an OS thread with [runtime.LockOSThread] first: a locked goroutine
 //     keeps its thread even while it waits, so n waiters hold n threads,

@@ -132,9 +132,10 @@ func Verdict(results []Result) string {
 	}
 	b.WriteString(". ")
 	if Agrees(g, t) {
-		b.WriteString("That agrees with the course: a waiting goroutine holds no thread and costs a fraction of one.")
+		b.WriteString("So a goroutine waiting on a timer (as here), a channel or the network holds no OS thread and costs a fraction of one; " +
+			"one blocked in a system call, such as a read of a regular file, does hold its thread until the call returns.")
 	} else {
-		b.WriteString("That does not show what the course expects (a thread per waiter, dearer than a goroutine): rerun the cell on a quieter machine.")
+		b.WriteString("That is not a thread per waiter, dearer than a goroutine, as a locked OS thread is built to be: rerun the cell before drawing a conclusion.")
 	}
 	most := 0
 	for _, r := range results {
