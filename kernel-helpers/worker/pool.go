@@ -120,6 +120,8 @@ func NewPoolDepth(ctx context.Context, n, depth int) (*Pool, error) {
 		return nil, errors.New("worker: NewPool needs a context, got nil")
 	case n <= 0:
 		return nil, fmt.Errorf("worker: NewPool needs at least 1 worker, got %d", n)
+	case n > MaxWorkers():
+		return nil, fmt.Errorf("worker: NewPool: %d workers is more than this machine allows (%d): %s", n, MaxWorkers(), maxWorkersWhy())
 	case depth < 1 || depth > MaxDepth:
 		return nil, fmt.Errorf("worker: NewPool depth must be 1 to %d, got %d", MaxDepth, depth)
 	}
@@ -137,6 +139,11 @@ func NewPoolDepth(ctx context.Context, n, depth int) (*Pool, error) {
 	// its slot in place.
 	p.mu.Lock()
 	for range n {
+		if err := ctx.Err(); err != nil {
+			p.mu.Unlock()
+			p.Close()
+			return nil, fmt.Errorf("worker: NewPool: %w", err)
+		}
 		pr, err := p.startProc()
 		if err != nil {
 			p.mu.Unlock()
