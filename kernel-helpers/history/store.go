@@ -73,7 +73,7 @@ func Open(path string) (*Store, error) {
 	}
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		return nil, fmt.Errorf("history: %s is a folder, want a file path such as %s",
-			path, filepath.Join(path, "results.jsonl"))
+			filepath.Base(path), filepath.Join(filepath.Base(path), "results.jsonl"))
 	}
 	return &Store{path: path}, nil
 }
@@ -125,31 +125,37 @@ func (s *Store) Append(entries ...Entry) error {
 		return nil
 	}
 	if err := os.MkdirAll(filepath.Dir(s.path), dirPerm); err != nil {
-		return fmt.Errorf("history: %w", err)
+		return fmt.Errorf("history: %w", clean(err))
 	}
 	f, err := openLocked(s.path, os.O_RDWR|os.O_APPEND|os.O_CREATE, true)
 	if err != nil {
-		return fmt.Errorf("history: %w", err)
+		return fmt.Errorf("history: %w", clean(err))
 	}
 	defer f.Close()
 	// A crash in the middle of a write can leave a last line without its
 	// newline; starting on a fresh line keeps that damage to the one line.
 	fi, err := f.Stat()
 	if err != nil {
-		return fmt.Errorf("history: %w", err)
+		return fmt.Errorf("history: %w", clean(err))
 	}
 	data := buf.Bytes()
 	if size := fi.Size(); size > 0 {
 		last := make([]byte, 1)
 		if _, err := f.ReadAt(last, size-1); err != nil {
-			return fmt.Errorf("history: %w", err)
+			return fmt.Errorf("history: %w", clean(err))
 		}
 		if last[0] != '\n' {
 			data = append([]byte{'\n'}, data...)
 		}
 	}
 	if _, err := f.Write(data); err != nil {
-		return fmt.Errorf("history: %w", err)
+		// All or nothing: a short write (a full disk) would leave part of
+		// the entries, and a retry would duplicate them. Cut the file back
+		// to what it was.
+		if terr := f.Truncate(fi.Size()); terr != nil {
+			return fmt.Errorf("history: %w; and the partial write could not be undone: %w", clean(err), clean(terr))
+		}
+		return fmt.Errorf("history: nothing recorded: %w", clean(err))
 	}
 	return f.Close()
 }
@@ -163,7 +169,7 @@ func (s *Store) Load() ([]Entry, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("history: %w", err)
+		return nil, fmt.Errorf("history: %w", clean(err))
 	}
 	defer f.Close()
 	entries, warnings, err := Decode(f)
@@ -224,7 +230,7 @@ func (s *Store) Forget(name string) (int, error) {
 	// history.
 	quoted, err := json.Marshal(name)
 	if err != nil {
-		return 0, fmt.Errorf("history: %w", err)
+		return 0, fmt.Errorf("history: %w", clean(err))
 	}
 	removed := 0
 	err = s.rewrite(func(line []byte) bool {
@@ -242,7 +248,10 @@ func (s *Store) Forget(name string) (int, error) {
 		}
 		return true
 	})
-	return removed, err
+	if err != nil {
+		return 0, err // the file is as it was: nothing was removed
+	}
+	return removed, nil
 }
 
 // ForgetAll empties the history.
@@ -263,17 +272,17 @@ func (s *Store) rewrite(keep func(line []byte) bool) (err error) {
 		return nil // nothing to forget
 	}
 	if err != nil {
-		return fmt.Errorf("history: %w", err)
+		return fmt.Errorf("history: %w", clean(err))
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {
-		return fmt.Errorf("history: %w", err)
+		return fmt.Errorf("history: %w", clean(err))
 	}
 
 	tmp, err := os.CreateTemp(filepath.Dir(s.path), "."+filepath.Base(s.path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("history: %w", err)
+		return fmt.Errorf("history: %w", clean(err))
 	}
 	defer func() {
 		if err != nil {
@@ -290,32 +299,32 @@ func (s *Store) rewrite(keep func(line []byte) bool) (err error) {
 				line = append(line, '\n')
 			}
 			if _, err := w.Write(line); err != nil {
-				return fmt.Errorf("history: %w", err)
+				return fmt.Errorf("history: %w", clean(err))
 			}
 		}
 		if errors.Is(rerr, io.EOF) {
 			break
 		}
 		if rerr != nil {
-			return fmt.Errorf("history: %w", rerr)
+			return fmt.Errorf("history: %w", clean(rerr))
 		}
 	}
 	if err := w.Flush(); err != nil {
-		return fmt.Errorf("history: %w", err)
+		return fmt.Errorf("history: %w", clean(err))
 	}
 	// CreateTemp makes the file private (0600); keep the history's own mode.
 	if err := tmp.Chmod(fi.Mode().Perm()); err != nil {
-		return fmt.Errorf("history: %w", err)
+		return fmt.Errorf("history: %w", clean(err))
 	}
 	// On disk before the rename, or a crash could leave an empty history.
 	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("history: %w", err)
+		return fmt.Errorf("history: %w", clean(err))
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("history: %w", err)
+		return fmt.Errorf("history: %w", clean(err))
 	}
 	if err := rename(tmp.Name(), s.path); err != nil {
-		return fmt.Errorf("history: %w", err)
+		return fmt.Errorf("history: %w", clean(err))
 	}
 	return nil
 }
@@ -355,4 +364,19 @@ func openLocked(path string, flag int, exclusive bool) (*os.File, error) {
 		}
 	}
 	return nil, fmt.Errorf("%s kept being replaced while opening it", path)
+}
+
+// clean drops the folders from a file error's path, keeping the file's
+// name: error messages end up in notebook outputs, where a path of the
+// reader's machine has no place. errors.Is still sees the cause.
+func clean(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s %s: %w", pe.Op, filepath.Base(pe.Path), pe.Err)
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return fmt.Errorf("%s %s to %s: %w", le.Op, filepath.Base(le.Old), filepath.Base(le.New), le.Err)
+	}
+	return err
 }
