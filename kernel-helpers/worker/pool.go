@@ -180,7 +180,12 @@ func (p *Pool) startProc() (*proc, error) {
 }
 
 // Size returns the number of workers.
-func (p *Pool) Size() int { return p.n }
+func (p *Pool) Size() int {
+	if p == nil {
+		return 0
+	}
+	return p.n
+}
 
 // Depth returns how many calls a worker may have in flight.
 func (p *Pool) Depth() int { return p.depth }
@@ -188,6 +193,9 @@ func (p *Pool) Depth() int { return p.depth }
 // PIDs returns the process ids of the current workers, in slot order.
 // After a worker died and was replaced, the list holds the new one.
 func (p *Pool) PIDs() []int {
+	if p == nil {
+		return nil
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	pids := make([]int, 0, len(p.slots))
@@ -214,6 +222,8 @@ func (p *Pool) Call(ctx context.Context, task string, arg, result any) (Info, er
 	switch {
 	case p == nil:
 		return info, fmt.Errorf("worker: task %q: Call on a nil *Pool", task)
+	case p.tokens == nil:
+		return info, fmt.Errorf("worker: task %q: Call on a zero-value Pool; make one with NewPool", task)
 	case ctx == nil:
 		return info, fmt.Errorf("worker: task %q: nil context", task)
 	}
