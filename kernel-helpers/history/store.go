@@ -88,13 +88,27 @@ func Default() (*Store, error) {
 }
 
 // Path returns the file the store is kept in.
-func (s *Store) Path() string { return s.path }
+func (s *Store) Path() string {
+	if s == nil {
+		return ""
+	}
+	return s.path
+}
+
+// errNoStore is what every method of a nil or zero-value Store returns.
+var errNoStore = errors.New("history: no store (nil or zero value); get one from Open or Default")
+
+// usable reports whether s came from Open or Default.
+func (s *Store) usable() bool { return s != nil && s.path != "" }
 
 // Record appends results to the history, stamped with the time, [ThisRun],
 // the machine header ([bench.Machine], read now, so GOMAXPROCS is the
 // current one) and label, which names the settings of this run ("" for the
 // defaults, or e.g. "GOMAXPROCS=1").
 func (s *Store) Record(label string, results ...bench.Result) error {
+	if !s.usable() {
+		return errNoStore
+	}
 	now := time.Now().UTC()
 	m := bench.Machine()
 	entries := make([]Entry, len(results))
@@ -110,6 +124,9 @@ func (s *Store) Record(label string, results ...bench.Result) error {
 // one. An entry without a Result.Name, Time or Run, or with a negative
 // sample, is an error and nothing is written.
 func (s *Store) Append(entries ...Entry) error {
+	if !s.usable() {
+		return errNoStore
+	}
 	var buf bytes.Buffer
 	for i, e := range entries {
 		if err := e.check(); err != nil {
@@ -164,6 +181,9 @@ func (s *Store) Append(entries ...Entry) error {
 // Unreadable lines are skipped and reported to [Store.Warnings]. A history
 // that does not exist yet is empty, not an error.
 func (s *Store) Load() ([]Entry, error) {
+	if !s.usable() {
+		return nil, errNoStore
+	}
 	f, err := openLocked(s.path, os.O_RDONLY, false)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -192,6 +212,9 @@ func (s *Store) warn(warnings []Warning) {
 // Query returns the entries of the measurement called name that every
 // filter keeps, oldest first.
 func (s *Store) Query(name string, filters ...Filter) ([]Entry, error) {
+	if !s.usable() {
+		return nil, errNoStore
+	}
 	if name == "" {
 		return nil, errors.New("history: Query needs a measurement name")
 	}
@@ -204,6 +227,9 @@ func (s *Store) Query(name string, filters ...Filter) ([]Entry, error) {
 
 // Names returns the names of the measurements in the history, sorted.
 func (s *Store) Names() ([]string, error) {
+	if !s.usable() {
+		return nil, errNoStore
+	}
 	all, err := s.Load()
 	if err != nil {
 		return nil, err
@@ -221,6 +247,9 @@ func (s *Store) Names() ([]string, error) {
 // how many it removed. Other lines, unreadable ones included, are kept as
 // they are: they may belong to a measurement someone still wants.
 func (s *Store) Forget(name string) (int, error) {
+	if !s.usable() {
+		return 0, errNoStore
+	}
 	if name == "" {
 		return 0, errors.New("history: Forget needs a measurement name; use ForgetAll to clear everything")
 	}
@@ -256,6 +285,9 @@ func (s *Store) Forget(name string) (int, error) {
 
 // ForgetAll empties the history.
 func (s *Store) ForgetAll() error {
+	if !s.usable() {
+		return errNoStore
+	}
 	return s.rewrite(func([]byte) bool { return false })
 }
 
