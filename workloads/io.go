@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -45,28 +46,62 @@ func Sleep(ctx context.Context, d time.Duration) error {
 // follow a simple pattern so that every file has the same, checkable content.
 // Removing the files is the caller's job; a test gives dir = t.TempDir().
 func WriteFiles(dir string, n, size int) ([]string, error) {
-	if n < 0 || size < 0 {
+	switch {
+	case n < 0 || size < 0:
 		return nil, fmt.Errorf("workloads: WriteFiles: n=%d and size=%d must not be negative", n, size)
+	case n > MaxFiles:
+		return nil, fmt.Errorf("workloads: WriteFiles: n=%d is more than %d files", n, MaxFiles)
+	case size > MaxFileSize:
+		return nil, fmt.Errorf("workloads: WriteFiles: size=%d is more than %d bytes (%d MiB) a file", size, MaxFileSize, MaxFileSize>>20)
+	case int64(n)*int64(size) > MaxTotalSize:
+		return nil, fmt.Errorf("workloads: WriteFiles: %d files of %d bytes is more than %d MiB in all", n, size, MaxTotalSize>>20)
 	}
 	info, err := os.Stat(dir)
 	if err != nil {
-		return nil, fmt.Errorf("workloads: WriteFiles: %w", err)
+		return nil, fmt.Errorf("workloads: WriteFiles: cannot use the folder: %w", pathless(err))
 	}
 	if !info.IsDir() {
-		return nil, fmt.Errorf("workloads: WriteFiles: %s is not a directory", dir)
+		return nil, fmt.Errorf("workloads: WriteFiles: %s is not a directory", filepath.Base(dir))
 	}
-	content := make([]byte, size)
-	for i := range content {
-		content[i] = byte('a' + i%26)
+	// One block of the pattern, written as many times as a file needs: the
+	// file's body is never all in memory.
+	block := make([]byte, min(size, 64<<10))
+	for i := range block {
+		block[i] = byte('a' + i%26)
 	}
 	paths := make([]string, n)
 	for i := range paths {
 		paths[i] = filepath.Join(dir, fmt.Sprintf("file-%05d.txt", i))
-		if err := os.WriteFile(paths[i], content, 0o600); err != nil {
-			return nil, fmt.Errorf("workloads: WriteFiles: %w", err)
+		if err := writeFile(paths[i], block, size); err != nil {
+			return nil, fmt.Errorf("workloads: WriteFiles: file %d: %w", i, pathless(err))
 		}
 	}
 	return paths, nil
+}
+
+// Bounds of [WriteFiles]: the course reads files of kilobytes to a few
+// MiB; these stop a typo from filling the disk.
+const (
+	MaxFiles     = 100_000
+	MaxFileSize  = 1 << 30 // 1 GiB
+	MaxTotalSize = 4 << 30 // 4 GiB
+)
+
+// writeFile writes size bytes of the repeating block to path.
+func writeFile(path string, block []byte, size int) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	for size > 0 {
+		k := min(size, len(block))
+		if _, err := f.Write(block[:k]); err != nil {
+			f.Close()
+			return err
+		}
+		size -= k
+	}
+	return f.Close()
 }
 
 // ReadFiles reads every file to its end, one after the other, and returns
@@ -108,4 +143,15 @@ func readFile(path string, buf []byte) (int64, error) {
 			return total, err
 		}
 	}
+}
+
+// pathless drops the path from a file error, keeping what went wrong:
+// error messages end up in notebook outputs, where a path of the reader's
+// machine has no place.
+func pathless(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s %s: %w", pe.Op, filepath.Base(pe.Path), pe.Err)
+	}
+	return err
 }

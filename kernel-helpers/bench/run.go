@@ -12,6 +12,13 @@ import (
 // move, few enough that a notebook cell stays quick.
 const DefaultReps = 5
 
+// MaxReps bounds Options.Reps and Options.Warmup. A measurement's samples
+// are kept in memory, plotted and written to the results history, and a
+// course measurement needs tens of them, not millions: a typo such as 1e12
+// gets an error before anything runs, instead of a program that allocates
+// until the machine runs out of memory.
+const MaxReps = 100_000
+
 // NoWarmup, as [Options].Warmup, makes [Run] skip the warm-up call.
 const NoWarmup = -1
 
@@ -57,6 +64,10 @@ func Run(ctx context.Context, opts Options, f func() error) (Result, error) {
 		return r, fmt.Errorf("bench %s: Run needs a function to time, got nil", r.label())
 	case opts.Reps < 0:
 		return r, fmt.Errorf("bench %s: Reps must be 0 (for the default of %d) or more, got %d", r.label(), DefaultReps, opts.Reps)
+	case opts.Reps > MaxReps:
+		return r, fmt.Errorf("bench %s: Reps must be at most %d (every sample is kept and plotted), got %d", r.label(), MaxReps, opts.Reps)
+	case opts.Warmup > MaxReps:
+		return r, fmt.Errorf("bench %s: Warmup must be at most %d, got %d", r.label(), MaxReps, opts.Warmup)
 	}
 	reps := opts.Reps
 	if reps == 0 {
@@ -75,7 +86,9 @@ func Run(ctx context.Context, opts Options, f func() error) (Result, error) {
 			return r, fmt.Errorf("bench %s: warm-up %d of %d: %w", r.label(), i+1, warmup, err)
 		}
 	}
-	r.Samples = make([]time.Duration, 0, reps)
+	// Grown as samples come, so that a run cut short by its context holds
+	// only what it measured.
+	r.Samples = make([]time.Duration, 0, min(reps, 64))
 	for i := range reps {
 		if err := ctx.Err(); err != nil {
 			return r, fmt.Errorf("bench %s: stopped before repetition %d of %d: %w", r.label(), i+1, reps, err)

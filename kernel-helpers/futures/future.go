@@ -101,6 +101,10 @@ func (f *Future[T]) onDone(fn func()) bool {
 // Wait blocks until the task has finished and returns its result, like
 // Python's future.result().
 func (f *Future[T]) Wait() (T, error) {
+	if f == nil || f.done == nil {
+		var zero T
+		return zero, errors.New("futures: Wait on a future no pool returned (nil or zero value)")
+	}
 	<-f.done
 	f.mu.Lock()
 	defer f.mu.Unlock()

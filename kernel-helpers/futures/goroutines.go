@@ -41,7 +41,12 @@ func NewGoroutinePool(n int) (*GoroutinePool, error) {
 }
 
 // Size returns the most tasks the pool runs at once.
-func (p *GoroutinePool) Size() int { return p.n }
+func (p *GoroutinePool) Size() int {
+	if p == nil {
+		return 0
+	}
+	return p.n
+}
 
 // Submit queues fn to run on p and returns its [Future] at once; fn receives
 // ctx. If ctx is done by the time a worker takes the task, fn does not run and
@@ -54,6 +59,8 @@ func Submit[T any](ctx context.Context, p *GoroutinePool, fn func(context.Contex
 	switch {
 	case p == nil:
 		return failed[T](errors.New("futures: nil pool"))
+	case p.cond.L == nil:
+		return failed[T](errors.New("futures: a zero-value GoroutinePool cannot run tasks; make one with NewGoroutinePool"))
 	case fn == nil:
 		return failed[T](ErrNilFunc)
 	case ctx == nil:
@@ -142,6 +149,9 @@ func (p *GoroutinePool) next() (func(), bool) {
 // once and always returns nil; the error is there so that both pools are
 // closed alike.
 func (p *GoroutinePool) Close() error {
+	if p == nil || p.cond.L == nil {
+		return nil // nil, or a zero value NewGoroutinePool did not make: nothing runs
+	}
 	p.mu.Lock()
 	p.closed = true
 	p.idle = 0

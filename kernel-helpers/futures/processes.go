@@ -36,8 +36,11 @@ const dispatchPerWorker = 2
 // killed at once, and tasks still running or queued fail with an error
 // wrapping [worker.ErrClosed] and ctx's cause.
 func NewProcessPool(ctx context.Context, n int) (*ProcessPool, error) {
-	if n <= 0 {
+	switch {
+	case n <= 0:
 		return nil, fmt.Errorf("futures: pool size %d must be positive", n)
+	case n > worker.MaxWorkers():
+		return nil, fmt.Errorf("futures: pool size %d is more than this machine allows (%d worker processes)", n, worker.MaxWorkers())
 	}
 	workers, err := worker.NewPool(ctx, n)
 	if err != nil {
@@ -65,8 +68,8 @@ func (p *ProcessPool) PIDs() []int { return p.workers.PIDs() }
 // panicked, exited or was killed; the pool replaces it), and with ctx's
 // error when ctx ends first.
 func SubmitTask[T any](ctx context.Context, p *ProcessPool, task string, arg any) *Future[T] {
-	if p == nil {
-		return failed[T](errors.New("futures: nil pool"))
+	if p == nil || p.workers == nil {
+		return failed[T](errors.New("futures: nil or zero-value pool; make one with NewProcessPool"))
 	}
 	return Submit(ctx, p.dispatch, func(ctx context.Context) (T, error) {
 		var result T
@@ -82,6 +85,9 @@ func SubmitTask[T any](ctx context.Context, p *ProcessPool, task string, arg any
 // given to [NewProcessPool], which also kills the running ones. Close is safe
 // to call more than once.
 func (p *ProcessPool) Close() error {
+	if p == nil || p.workers == nil {
+		return nil
+	}
 	_ = p.dispatch.Close()
 	return p.workers.Close()
 }

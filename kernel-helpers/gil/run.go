@@ -45,6 +45,11 @@ func SleepTask(d time.Duration) Task {
 	return func(t *Thread) { t.Blocking(func() { time.Sleep(d) }) }
 }
 
+// MaxThreads bounds the tasks of one [GIL.Run]: each is a thread, as in
+// CPython, and a blocked thread holds an OS thread; Go stops a program that
+// has 10,000 of them (see [runtime/debug.SetMaxThreads]).
+const MaxThreads = 1000
+
 // Run runs every task on its own goroutine locked to its own OS thread (a
 // CPython thread is an OS thread), all under g, and waits for them all, like
 // starting Python threads and joining them. It returns one [Span] per task,
@@ -56,8 +61,13 @@ func SleepTask(d time.Duration) Task {
 // are skipped and Run returns ctx's error; a task already running is not
 // interrupted.
 func (g *GIL) Run(ctx context.Context, tasks ...Task) ([]Span, error) {
-	if ctx == nil {
+	switch {
+	case g == nil:
+		return nil, errors.New("gil: Run needs a GIL, got nil (gil.New() makes one)")
+	case ctx == nil:
 		return nil, errors.New("gil: Run needs a context, got nil")
+	case len(tasks) > MaxThreads:
+		return nil, fmt.Errorf("gil: Run: %d tasks is more than %d: each runs on an OS thread of its own, and a Go program dies at 10,000 threads", len(tasks), MaxThreads)
 	}
 	for i, task := range tasks {
 		if task == nil {

@@ -103,12 +103,18 @@ func (w Warning) Unwrap() error { return w.Err }
 // reported as warnings, in file order; blank lines are ignored. The error is
 // only for failing to read r.
 func Decode(r io.Reader) (entries []Entry, warnings []Warning, err error) {
+	if r == nil {
+		return nil, nil, errors.New("history: Decode needs a reader, got nil")
+	}
 	br := bufio.NewReader(r)
 	for n := 1; ; n++ {
-		// ReadBytes, not a bufio.Scanner: a line with thousands of samples
-		// may be longer than a Scanner's 64 KiB limit.
-		line, err := br.ReadBytes('\n')
-		if len(bytes.TrimSpace(line)) > 0 {
+		// Not a bufio.Scanner: a line with thousands of samples may be
+		// longer than a Scanner's 64 KiB limit. A line over MaxLine (a
+		// corrupt file) is skipped as it is read, never held whole.
+		line, tooLong, err := readLine(br)
+		if tooLong {
+			warnings = append(warnings, Warning{Line: n, Err: fmt.Errorf("line longer than %d bytes, skipped", MaxLine)})
+		} else if len(bytes.TrimSpace(line)) > 0 {
 			e, bad := decodeLine(line)
 			if bad != nil {
 				warnings = append(warnings, Warning{Line: n, Err: bad})
@@ -122,6 +128,29 @@ func Decode(r io.Reader) (entries []Entry, warnings []Warning, err error) {
 		if err != nil {
 			return entries, warnings, fmt.Errorf("history: reading line %d: %w", n, err)
 		}
+	}
+}
+
+// MaxLine bounds one line of a history file. An entry holds at most
+// bench.MaxReps samples, a few MiB of JSON; a longer line can only be
+// damage, and reading it whole could take all the memory there is.
+const MaxLine = 16 << 20
+
+// readLine reads one line, newline included. A line over MaxLine is read to
+// its end and dropped: tooLong is true and line nil.
+func readLine(br *bufio.Reader) (line []byte, tooLong bool, err error) {
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !tooLong {
+			line = append(line, chunk...)
+			if len(line) > MaxLine {
+				line, tooLong = nil, true
+			}
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		return line, tooLong, err
 	}
 }
 

@@ -51,6 +51,9 @@ func byRun(title string, results []bench.Result) (string, []bench.Result) {
 // no entries it returns an error saying so, which display.Plot shows under
 // the cell.
 func (s *Store) Plot(name string, filters ...Filter) ([]byte, error) {
+	if !s.usable() {
+		return nil, errNoStore
+	}
 	entries, err := s.Query(name, filters...)
 	if err != nil {
 		return nil, err

@@ -73,7 +73,7 @@ func Open(path string) (*Store, error) {
 	}
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		return nil, fmt.Errorf("history: %s is a folder, want a file path such as %s",
-			path, filepath.Join(path, "results.jsonl"))
+			filepath.Base(path), filepath.Join(filepath.Base(path), "results.jsonl"))
 	}
 	return &Store{path: path}, nil
 }
@@ -88,13 +88,27 @@ func Default() (*Store, error) {
 }
 
 // Path returns the file the store is kept in.
-func (s *Store) Path() string { return s.path }
+func (s *Store) Path() string {
+	if s == nil {
+		return ""
+	}
+	return s.path
+}
+
+// errNoStore is what every method of a nil or zero-value Store returns.
+var errNoStore = errors.New("history: no store (nil or zero value); get one from Open or Default")
+
+// usable reports whether s came from Open or Default.
+func (s *Store) usable() bool { return s != nil && s.path != "" }
 
 // Record appends results to the history, stamped with the time, [ThisRun],
 // the machine header ([bench.Machine], read now, so GOMAXPROCS is the
 // current one) and label, which names the settings of this run ("" for the
 // defaults, or e.g. "GOMAXPROCS=1").
 func (s *Store) Record(label string, results ...bench.Result) error {
+	if !s.usable() {
+		return errNoStore
+	}
 	now := time.Now().UTC()
 	m := bench.Machine()
 	entries := make([]Entry, len(results))
@@ -110,6 +124,9 @@ func (s *Store) Record(label string, results ...bench.Result) error {
 // one. An entry without a Result.Name, Time or Run, or with a negative
 // sample, is an error and nothing is written.
 func (s *Store) Append(entries ...Entry) error {
+	if !s.usable() {
+		return errNoStore
+	}
 	var buf bytes.Buffer
 	for i, e := range entries {
 		if err := e.check(); err != nil {
@@ -125,31 +142,37 @@ func (s *Store) Append(entries ...Entry) error {
 		return nil
 	}
 	if err := os.MkdirAll(filepath.Dir(s.path), dirPerm); err != nil {
-		return fmt.Errorf("history: %w", err)
+		return fmt.Errorf("history: %w", clean(err))
 	}
 	f, err := openLocked(s.path, os.O_RDWR|os.O_APPEND|os.O_CREATE, true)
 	if err != nil {
-		return fmt.Errorf("history: %w", err)
+		return fmt.Errorf("history: %w", clean(err))
 	}
 	defer f.Close()
 	// A crash in the middle of a write can leave a last line without its
 	// newline; starting on a fresh line keeps that damage to the one line.
 	fi, err := f.Stat()
 	if err != nil {
-		return fmt.Errorf("history: %w", err)
+		return fmt.Errorf("history: %w", clean(err))
 	}
 	data := buf.Bytes()
 	if size := fi.Size(); size > 0 {
 		last := make([]byte, 1)
 		if _, err := f.ReadAt(last, size-1); err != nil {
-			return fmt.Errorf("history: %w", err)
+			return fmt.Errorf("history: %w", clean(err))
 		}
 		if last[0] != '\n' {
 			data = append([]byte{'\n'}, data...)
 		}
 	}
 	if _, err := f.Write(data); err != nil {
-		return fmt.Errorf("history: %w", err)
+		// All or nothing: a short write (a full disk) would leave part of
+		// the entries, and a retry would duplicate them. Cut the file back
+		// to what it was.
+		if terr := f.Truncate(fi.Size()); terr != nil {
+			return fmt.Errorf("history: %w; and the partial write could not be undone: %w", clean(err), clean(terr))
+		}
+		return fmt.Errorf("history: nothing recorded: %w", clean(err))
 	}
 	return f.Close()
 }
@@ -158,12 +181,15 @@ func (s *Store) Append(entries ...Entry) error {
 // Unreadable lines are skipped and reported to [Store.Warnings]. A history
 // that does not exist yet is empty, not an error.
 func (s *Store) Load() ([]Entry, error) {
+	if !s.usable() {
+		return nil, errNoStore
+	}
 	f, err := openLocked(s.path, os.O_RDONLY, false)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("history: %w", err)
+		return nil, fmt.Errorf("history: %w", clean(err))
 	}
 	defer f.Close()
 	entries, warnings, err := Decode(f)
@@ -186,6 +212,9 @@ func (s *Store) warn(warnings []Warning) {
 // Query returns the entries of the measurement called name that every
 // filter keeps, oldest first.
 func (s *Store) Query(name string, filters ...Filter) ([]Entry, error) {
+	if !s.usable() {
+		return nil, errNoStore
+	}
 	if name == "" {
 		return nil, errors.New("history: Query needs a measurement name")
 	}
@@ -198,6 +227,9 @@ func (s *Store) Query(name string, filters ...Filter) ([]Entry, error) {
 
 // Names returns the names of the measurements in the history, sorted.
 func (s *Store) Names() ([]string, error) {
+	if !s.usable() {
+		return nil, errNoStore
+	}
 	all, err := s.Load()
 	if err != nil {
 		return nil, err
@@ -215,6 +247,9 @@ func (s *Store) Names() ([]string, error) {
 // how many it removed. Other lines, unreadable ones included, are kept as
 // they are: they may belong to a measurement someone still wants.
 func (s *Store) Forget(name string) (int, error) {
+	if !s.usable() {
+		return 0, errNoStore
+	}
 	if name == "" {
 		return 0, errors.New("history: Forget needs a measurement name; use ForgetAll to clear everything")
 	}
@@ -224,7 +259,7 @@ func (s *Store) Forget(name string) (int, error) {
 	// history.
 	quoted, err := json.Marshal(name)
 	if err != nil {
-		return 0, fmt.Errorf("history: %w", err)
+		return 0, fmt.Errorf("history: %w", clean(err))
 	}
 	removed := 0
 	err = s.rewrite(func(line []byte) bool {
@@ -242,11 +277,17 @@ func (s *Store) Forget(name string) (int, error) {
 		}
 		return true
 	})
-	return removed, err
+	if err != nil {
+		return 0, err // the file is as it was: nothing was removed
+	}
+	return removed, nil
 }
 
 // ForgetAll empties the history.
 func (s *Store) ForgetAll() error {
+	if !s.usable() {
+		return errNoStore
+	}
 	return s.rewrite(func([]byte) bool { return false })
 }
 
@@ -263,17 +304,17 @@ func (s *Store) rewrite(keep func(line []byte) bool) (err error) {
 		return nil // nothing to forget
 	}
 	if err != nil {
-		return fmt.Errorf("history: %w", err)
+		return fmt.Errorf("history: %w", clean(err))
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {
-		return fmt.Errorf("history: %w", err)
+		return fmt.Errorf("history: %w", clean(err))
 	}
 
 	tmp, err := os.CreateTemp(filepath.Dir(s.path), "."+filepath.Base(s.path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("history: %w", err)
+		return fmt.Errorf("history: %w", clean(err))
 	}
 	defer func() {
 		if err != nil {
@@ -290,32 +331,32 @@ func (s *Store) rewrite(keep func(line []byte) bool) (err error) {
 				line = append(line, '\n')
 			}
 			if _, err := w.Write(line); err != nil {
-				return fmt.Errorf("history: %w", err)
+				return fmt.Errorf("history: %w", clean(err))
 			}
 		}
 		if errors.Is(rerr, io.EOF) {
 			break
 		}
 		if rerr != nil {
-			return fmt.Errorf("history: %w", rerr)
+			return fmt.Errorf("history: %w", clean(rerr))
 		}
 	}
 	if err := w.Flush(); err != nil {
-		return fmt.Errorf("history: %w", err)
+		return fmt.Errorf("history: %w", clean(err))
 	}
 	// CreateTemp makes the file private (0600); keep the history's own mode.
 	if err := tmp.Chmod(fi.Mode().Perm()); err != nil {
-		return fmt.Errorf("history: %w", err)
+		return fmt.Errorf("history: %w", clean(err))
 	}
 	// On disk before the rename, or a crash could leave an empty history.
 	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("history: %w", err)
+		return fmt.Errorf("history: %w", clean(err))
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("history: %w", err)
+		return fmt.Errorf("history: %w", clean(err))
 	}
 	if err := rename(tmp.Name(), s.path); err != nil {
-		return fmt.Errorf("history: %w", err)
+		return fmt.Errorf("history: %w", clean(err))
 	}
 	return nil
 }
@@ -355,4 +396,19 @@ func openLocked(path string, flag int, exclusive bool) (*os.File, error) {
 		}
 	}
 	return nil, fmt.Errorf("%s kept being replaced while opening it", path)
+}
+
+// clean drops the folders from a file error's path, keeping the file's
+// name: error messages end up in notebook outputs, where a path of the
+// reader's machine has no place. errors.Is still sees the cause.
+func clean(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("%s %s: %w", pe.Op, filepath.Base(pe.Path), pe.Err)
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return fmt.Errorf("%s %s to %s: %w", le.Op, filepath.Base(le.Old), filepath.Base(le.New), le.Err)
+	}
+	return err
 }

@@ -96,6 +96,9 @@ func (p *Parked) TIDs() []int {
 // Threads held by [ParkThreads] end shortly after. Release is safe to call
 // more than once.
 func (p *Parked) Release() {
+	if p == nil || p.release == nil {
+		return // nothing was parked
+	}
 	p.once.Do(func() { close(p.release) })
 	p.done.Wait()
 }

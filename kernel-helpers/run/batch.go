@@ -32,6 +32,9 @@ func Batch(ctx context.Context, s Strategy, tasks []Task) ([]Record, error) {
 	if err := s.check(); err != nil {
 		return nil, err
 	}
+	if len(tasks) > MaxTasks {
+		return nil, fmt.Errorf("run: a batch of %d tasks is more than %d (each keeps a record in memory)", len(tasks), MaxTasks)
+	}
 	if s.kind == gilThreads {
 		return GILBatch(ctx, s.gil, tasks)
 	}
@@ -104,8 +107,18 @@ func (b *batch) runHere(i int, g uint64) {
 	b.started[i] = true
 	r.Goroutine, r.PID, r.TID = g, pid, gettid()
 	r.Start = b.now()
+	returned := false
+	defer func() {
+		// Only runtime.Goexit gets here without returning: call recovers
+		// panics. The goroutine still ends; the record says why.
+		if !returned {
+			r.Result, r.Err = nil, errors.New("the task called runtime.Goexit, which ended its goroutine")
+			r.End = b.now()
+		}
+	}()
 	r.Result, r.Err = b.tasks[i].call(b.ctx, r.Name)
 	r.End = b.now()
+	returned = true
 }
 
 var pid = os.Getpid()
@@ -116,12 +129,27 @@ var pid = os.Getpid()
 func (b *batch) pool(n int, locked bool) {
 	n = min(n, len(b.tasks))
 	if n == 1 && !locked {
-		b.worker() // sequential: on the caller's goroutine
+		b.keepWorking(false) // sequential
 		return
 	}
 	var wg sync.WaitGroup
 	for range n {
-		wg.Go(func() {
+		wg.Go(func() { b.keepWorking(locked) })
+	}
+	wg.Wait()
+}
+
+// keepWorking runs [batch.worker] on a goroutine of its own until the tasks
+// run out. A task that calls runtime.Goexit ends that goroutine (its
+// record says so, see runHere); another then takes over, so that the
+// batch neither loses its remaining tasks nor, under Sequential, ends the
+// caller's goroutine.
+func (b *batch) keepWorking(locked bool) {
+	for {
+		finished := make(chan bool, 1)
+		go func() {
+			ok := false
+			defer func() { finished <- ok }()
 			if locked {
 				runtime.LockOSThread()
 				// Unlock before the goroutine ends, so the runtime keeps
@@ -129,9 +157,12 @@ func (b *batch) pool(n int, locked bool) {
 				defer runtime.UnlockOSThread()
 			}
 			b.worker()
-		})
+			ok = true
+		}()
+		if <-finished {
+			return
+		}
 	}
-	wg.Wait()
 }
 
 // worker takes and runs tasks until none is left.

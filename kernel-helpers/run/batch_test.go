@@ -102,7 +102,7 @@ func TestBatchBadInput(t *testing.T) {
 		{"nil context", nil, Sequential(), ok, "needs a context"},
 		{"pool of 0", context.Background(), GoroutinePool(0), ok, "needs at least 1"},
 		{"negative pool", context.Background(), GoroutinePool(-2), ok, "needs at least 1"},
-		{"GOMAXPROCS 0", context.Background(), MaxProcs(0), ok, "needs at least 1"},
+		{"GOMAXPROCS 0", context.Background(), MaxProcs(0), ok, "GOMAXPROCS must be 1 to"},
 		{"no threads", context.Background(), OSThreads(0), ok, "threads"},
 		{"too many threads", context.Background(), OSThreads(MaxThreads + 1), ok, "threads"},
 		{"no processes", context.Background(), ProcessPool(0), ok, "processes"},

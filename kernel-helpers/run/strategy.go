@@ -41,6 +41,15 @@ const MaxThreads = 1000
 // whole program in memory, and a laptop runs out long before the kernel does.
 const MaxProcesses = 256
 
+// MaxGOMAXPROCS bounds [MaxProcs]: the runtime keeps a scheduler context
+// (P) with its own caches for each, so a typo such as 1e6 would cost
+// gigabytes, and no machine the course runs on has that many cores.
+const MaxGOMAXPROCS = 256
+
+// MaxTasks bounds the tasks of one [Batch] (and [Work]): every task keeps a
+// record, and a million records already take a few hundred MiB.
+const MaxTasks = 1_000_000
+
 // Sequential runs the tasks one after another on the calling goroutine: the
 // baseline every other strategy is compared with.
 func Sequential() Strategy { return Strategy{kind: sequential} }
@@ -150,9 +159,13 @@ func (s Strategy) check() error {
 	switch s.kind {
 	case sequential, goroutines:
 		return nil
-	case goroutinePool, maxProcs:
+	case goroutinePool:
 		if s.n <= 0 {
 			return fmt.Errorf("run: %v: needs at least 1", s)
+		}
+	case maxProcs:
+		if s.n <= 0 || s.n > MaxGOMAXPROCS {
+			return fmt.Errorf("run: %v: GOMAXPROCS must be 1 to %d", s, MaxGOMAXPROCS)
 		}
 	case osThreads:
 		if s.n <= 0 || s.n > MaxThreads {

@@ -24,11 +24,20 @@ type Task struct {
 	Func   func(ctx context.Context) (any, error)
 	Worker string
 	Arg    any
+
+	err error // set by Work for a size it refused; Batch reports it
 }
 
 // Work returns n tasks that run the registered worker task with arg, named
 // "name #i": the usual batch of identical work.
+//
+// n must be 0 to [MaxTasks]; for any other n, Work returns one task that
+// Batch rejects with an error saying so (Work itself returns no error, so
+// that it fits in a call to Batch).
 func Work(n int, name string, arg any) []Task {
+	if n < 0 || n > MaxTasks {
+		return []Task{{Name: "Work", Worker: name, err: fmt.Errorf("Work(%d, %q): n must be 0 to %d", n, name, MaxTasks)}}
+	}
 	tasks := make([]Task, n)
 	for i := range tasks {
 		tasks[i] = Task{Name: fmt.Sprintf("%s #%d", name, i), Worker: name, Arg: arg}
@@ -83,6 +92,9 @@ var notInProcess = map[string]bool{"exit": true, "hang": true}
 
 // check returns an error for a task that s cannot run.
 func (t Task) check(s Strategy) error {
+	if t.err != nil {
+		return t.err
+	}
 	if t.Worker != "" {
 		if _, ok := worker.Lookup(t.Worker); !ok {
 			return fmt.Errorf("worker task %q: %w", t.Worker, worker.ErrUnknownTask)

@@ -59,7 +59,13 @@
 // Cancelling the context of a call asks the worker to stop that task; a
 // worker that has not stopped within 200 ms is killed and replaced. Ending
 // the context given to [NewPool] closes the pool: every worker is killed at
-// once. Every worker is always waited for, so none is left as a zombie, and
-// each is started with a parent-death signal, so none outlives its parent
-// as an orphan. Workers need Linux.
+// once. Every worker is always waited for, so none is left as a zombie.
+// Each worker leads a process group of its own, and killing a worker kills
+// its group: a process a task started dies with it. Each is also started
+// with a parent-death signal, so neither it nor what its tasks started
+// outlives the program as an orphan; because Linux ties that signal to the
+// thread that forked, not to the process, workers are forked from one
+// launcher thread that lives as long as any worker does (launcher.go), so a
+// locked goroutine ending elsewhere never kills a worker. A pool has at most
+// [MaxWorkers] workers. Workers need Linux.
 package worker

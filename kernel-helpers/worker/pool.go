@@ -120,6 +120,8 @@ func NewPoolDepth(ctx context.Context, n, depth int) (*Pool, error) {
 		return nil, errors.New("worker: NewPool needs a context, got nil")
 	case n <= 0:
 		return nil, fmt.Errorf("worker: NewPool needs at least 1 worker, got %d", n)
+	case n > MaxWorkers():
+		return nil, fmt.Errorf("worker: NewPool: %d workers is more than this machine allows (%d): %s", n, MaxWorkers(), maxWorkersWhy())
 	case depth < 1 || depth > MaxDepth:
 		return nil, fmt.Errorf("worker: NewPool depth must be 1 to %d, got %d", MaxDepth, depth)
 	}
@@ -137,6 +139,11 @@ func NewPoolDepth(ctx context.Context, n, depth int) (*Pool, error) {
 	// its slot in place.
 	p.mu.Lock()
 	for range n {
+		if err := ctx.Err(); err != nil {
+			p.mu.Unlock()
+			p.Close()
+			return nil, fmt.Errorf("worker: NewPool: %w", err)
+		}
 		pr, err := p.startProc()
 		if err != nil {
 			p.mu.Unlock()
@@ -173,7 +180,12 @@ func (p *Pool) startProc() (*proc, error) {
 }
 
 // Size returns the number of workers.
-func (p *Pool) Size() int { return p.n }
+func (p *Pool) Size() int {
+	if p == nil {
+		return 0
+	}
+	return p.n
+}
 
 // Depth returns how many calls a worker may have in flight.
 func (p *Pool) Depth() int { return p.depth }
@@ -181,6 +193,9 @@ func (p *Pool) Depth() int { return p.depth }
 // PIDs returns the process ids of the current workers, in slot order.
 // After a worker died and was replaced, the list holds the new one.
 func (p *Pool) PIDs() []int {
+	if p == nil {
+		return nil
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	pids := make([]int, 0, len(p.slots))
@@ -207,6 +222,8 @@ func (p *Pool) Call(ctx context.Context, task string, arg, result any) (Info, er
 	switch {
 	case p == nil:
 		return info, fmt.Errorf("worker: task %q: Call on a nil *Pool", task)
+	case p.tokens == nil:
+		return info, fmt.Errorf("worker: task %q: Call on a zero-value Pool; make one with NewPool", task)
 	case ctx == nil:
 		return info, fmt.Errorf("worker: task %q: nil context", task)
 	}

@@ -310,7 +310,7 @@ func TestSpawn(t *testing.T) {
 
 func TestChildEnv(t *testing.T) {
 	env := []string{"HOME=/h", "GONB_PIPE=/p", "GONB_PIPE_BACK=/q", "GONB_X=1", envVar + "=old", "PATH=/bin"}
-	assert.Equal(t, []string{"HOME=/h", "PATH=/bin", envVar + "=" + modeMain}, childEnv(env, modeMain))
+	assert.Equal(t, []string{"HOME=/h", "PATH=/bin", envVar + "=" + modeMain, parentVar + "=" + fmt.Sprint(os.Getpid())}, childEnv(env, modeMain))
 }
 
 func TestTailBuffer(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -33,7 +34,7 @@ type proc struct {
 func startProc() (*proc, error) {
 	exe, err := os.Executable()
 	if err != nil {
-		return nil, fmt.Errorf("worker: finding this program to re-execute: %w", err)
+		return nil, fmt.Errorf("worker: cannot find this program to re-execute: %w", err)
 	}
 	mode := modeInit
 	if serveCalled.Load() {
@@ -41,9 +42,13 @@ func startProc() (*proc, error) {
 	}
 	cmd := exec.Command(exe)
 	cmd.Env = childEnv(os.Environ(), mode)
-	// If this process dies without closing its pool, the kernel kills the
-	// workers, so none is left behind as an orphan.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL}
+	// If this process dies without closing its pool, the kernel signals the
+	// workers (SIGTERM; see launcher.go for why this means the process and
+	// not a thread), and each worker then kills its process group: itself
+	// and any process a task of it started, so none is left as an orphan.
+	// Setpgid makes each worker the leader of a group of its own, which
+	// [proc.kill] also kills whole.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGTERM, Setpgid: true}
 	stderr := &tailBuffer{max: stderrTail}
 	cmd.Stderr = stderr
 	// A worker's own child could hold stderr open after the worker died;
@@ -58,8 +63,8 @@ func startProc() (*proc, error) {
 		stdin.Close()
 		return nil, fmt.Errorf("worker: %w", err)
 	}
-	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("worker: starting %s: %w", exe, err)
+	if err := startOnLauncher(cmd); err != nil {
+		return nil, fmt.Errorf("worker: starting a worker process: %w", stripPath(err, exe))
 	}
 	return &proc{
 		cmd:    cmd,
@@ -77,12 +82,12 @@ func startProc() (*proc, error) {
 func childEnv(env []string, mode string) []string {
 	out := make([]string, 0, len(env)+1)
 	for _, kv := range env {
-		if strings.HasPrefix(kv, "GONB_") || strings.HasPrefix(kv, envVar+"=") {
+		if strings.HasPrefix(kv, "GONB_") || strings.HasPrefix(kv, envVar+"=") || strings.HasPrefix(kv, parentVar+"=") {
 			continue
 		}
 		out = append(out, kv)
 	}
-	return append(out, envVar+"="+mode)
+	return append(out, envVar+"="+mode, parentVar+"="+strconv.Itoa(os.Getpid()))
 }
 
 // send queues a frame for the worker; after closeQueue it drops it.
@@ -140,15 +145,28 @@ func (p *proc) write() {
 	}
 }
 
-// kill kills the worker. Killing one that already exited is harmless.
+// kill kills the worker and every process in its group (what its tasks
+// started). Killing one that already exited is harmless.
 func (p *proc) kill() {
+	_ = syscall.Kill(-p.pid, syscall.SIGKILL)
 	_ = p.cmd.Process.Kill()
+}
+
+// stripPath removes the executable's path from an error's text: error
+// messages end up in notebook outputs, where a path of the reader's
+// machine has no place.
+func stripPath(err error, exe string) error {
+	if exe == "" || !strings.Contains(err.Error(), exe) {
+		return err
+	}
+	return errors.New(strings.ReplaceAll(err.Error(), exe, "this program"))
 }
 
 // wait reaps the worker once its stdout has ended and says how it ended.
 func (p *proc) wait() error {
 	p.kill() // stdout can end while the process lives on (it closed fd 1)
 	err := p.cmd.Wait()
+	reaped()
 	var exit *exec.ExitError
 	if err == nil {
 		return errors.New("exited with status 0 (did a task close stdout or call os.Exit(0)?)")

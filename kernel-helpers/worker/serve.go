@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -22,6 +24,9 @@ const (
 	envVar   = "CONCURRENCYLAB_WORKER"
 	modeInit = "init"
 	modeMain = "main"
+	// parentVar holds the parent's PID, so that a worker can tell that its
+	// parent died before it could listen for the parent-death signal.
+	parentVar = "CONCURRENCYLAB_WORKER_PARENT"
 )
 
 // serveCalled records that this program calls ServeIfWorker, so a parent
@@ -51,6 +56,7 @@ func ServeIfWorker() {
 
 // serveMain serves on the process's stdin and stdout and returns the exit code.
 func serveMain() int {
+	dieWithParent()
 	in, out, err := privateStdio()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "worker:", err)
@@ -267,4 +273,25 @@ func (s *server) run(req frame) (frame, bool) {
 		ans.payload = out
 	}
 	return ans, true
+}
+
+// dieWithParent makes the parent-death signal (SIGTERM, see startProc) kill
+// this worker's whole process group: the worker and whatever its tasks
+// started. The default action of SIGTERM would end the worker alone and
+// leave its tasks' children behind as orphans.
+func dieWithParent() {
+	term := make(chan os.Signal, 1)
+	signal.Notify(term, syscall.SIGTERM)
+	go func() {
+		<-term
+		if syscall.Getpgrp() == os.Getpid() {
+			_ = syscall.Kill(0, syscall.SIGKILL) // the group: tasks' children and this worker
+		}
+		_ = syscall.Kill(os.Getpid(), syscall.SIGKILL)
+	}()
+	// The parent may have died before Notify: then this process was
+	// re-parented already, and the signal will never come.
+	if want := os.Getenv(parentVar); want != "" && want != strconv.Itoa(os.Getppid()) {
+		_ = syscall.Kill(os.Getpid(), syscall.SIGTERM)
+	}
 }

@@ -37,6 +37,10 @@ func Fixes() []Strategy { return []Strategy{Mutex, Atomic, Channel} }
 const (
 	MaxGoroutines = 1 << 20
 	MaxIncrements = 1 << 40
+	// MaxTotal bounds goroutines × increments: about a minute of unsafe
+	// increments on one core, far more than the lesson needs, so that a
+	// typo fails at once instead of running for hours.
+	MaxTotal = 1 << 35
 )
 
 // ChannelBuffer is the capacity of the channel Channel sends increments on.
@@ -67,6 +71,8 @@ func Count(s Strategy, goroutines, increments int) (int64, error) {
 		return 0, fmt.Errorf("counter: negative number of increments %d", increments)
 	case increments > MaxIncrements:
 		return 0, fmt.Errorf("counter: %d increments is more than %d", increments, MaxIncrements)
+	case int64(goroutines)*int64(increments) > MaxTotal:
+		return 0, fmt.Errorf("counter: %d goroutines × %d increments is more than %d in all", goroutines, increments, int64(MaxTotal))
 	}
 	switch s {
 	case Mutex:

@@ -7,8 +7,10 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 )
 
@@ -39,6 +41,11 @@ func Fetch(ctx context.Context, client *http.Client, url string) (int, error) {
 		return 0, fmt.Errorf("latency: %w", err)
 	}
 	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		// The server says why in a short body: show it.
+		why, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
+		return 0, fmt.Errorf("latency: %s: %s: %s", url, resp.Status, strings.TrimSpace(string(why)))
+	}
 	n, err := io.Copy(io.Discard, resp.Body)
 	if err != nil {
 		return int(n), fmt.Errorf("latency: reading %s: %w", url, err)
@@ -84,11 +91,18 @@ func FetchAllWith(ctx context.Context, client *http.Client, urls []string, concu
 	if client == nil {
 		return nil, errors.New("latency: nil *http.Client")
 	}
-	if concurrency < 0 {
-		return nil, fmt.Errorf("latency: concurrency %d is negative (0 means all at once)", concurrency)
+	limit := MaxConcurrency()
+	switch {
+	case concurrency < 0:
+		return nil, fmt.Errorf("latency: concurrency %d is negative (0 means as many as this machine allows)", concurrency)
+	case concurrency > limit:
+		return nil, fmt.Errorf("latency: concurrency %d is more than this machine allows (%d): %s", concurrency, limit, limitWhy())
 	}
 	if len(urls) == 0 {
 		return nil, nil
+	}
+	if concurrency == 0 {
+		concurrency = limit
 	}
 	workers := workerCount(len(urls), concurrency)
 
@@ -143,10 +157,34 @@ const maxIdlePerHost = 1024
 // idle connections open for reuse.
 func newTransport(idle int) *http.Transport {
 	return &http.Transport{
-		Proxy:               nil,
-		DialContext:         (&net.Dialer{Timeout: 10 * time.Second}).DialContext,
-		MaxIdleConnsPerHost: idle,
-		MaxIdleConns:        idle,
-		DisableCompression:  true,
+		Proxy:       nil,
+		DialContext: (&net.Dialer{Timeout: 10 * time.Second}).DialContext,
+		// No answer can take longer than the longest latency the server
+		// accepts: past that, something is wrong, and the fetch fails
+		// instead of waiting forever.
+		ResponseHeaderTimeout: MaxLatency + writeSlack,
+		MaxIdleConnsPerHost:   idle,
+		MaxIdleConns:          idle,
+		DisableCompression:    true,
 	}
+}
+
+// MaxConcurrency is the most requests [FetchAll] keeps open at once on this
+// machine: a quarter of this process's open-file limit (RLIMIT_NOFILE),
+// since a fetch from a server in the same process holds two descriptors
+// (the client's socket and the server's), and the program needs others.
+// Beyond the limit the server cannot accept, the queued requests are never
+// answered, and the fetches would wait until their context ends.
+func MaxConcurrency() int {
+	var r syscall.Rlimit
+	if err := syscall.Getrlimit(syscall.RLIMIT_NOFILE, &r); err != nil || r.Cur > 1<<20 {
+		return 1 << 18
+	}
+	return max(int(r.Cur/4), 1)
+}
+
+func limitWhy() string {
+	var r syscall.Rlimit
+	_ = syscall.Getrlimit(syscall.RLIMIT_NOFILE, &r)
+	return fmt.Sprintf("each open request holds two file descriptors and the open-file limit (ulimit -n) is %d", r.Cur)
 }

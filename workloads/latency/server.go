@@ -18,6 +18,22 @@ import (
 const (
 	MaxLatency  = time.Minute
 	MaxBodySize = 64 << 20 // 64 MiB
+	// MaxURLs bounds [Server.URLs]: the course fetches hundreds of pages,
+	// and every URL is a string in memory.
+	MaxURLs = 100_000
+)
+
+// How long a client may take to send a request, and how long the server
+// keeps an idle keep-alive connection. A request is a GET with no body: a
+// client that announces a body and never sends it, or drips it, is cut off
+// after readTimeout instead of holding a connection (and a goroutine)
+// forever. Variables, so that tests can shorten them.
+var (
+	readTimeout = 5 * time.Second
+	idleTimeout = 30 * time.Second
+	// writeSlack is how long the server gives itself to write an answer
+	// after its latency: enough for MaxBodySize over loopback.
+	writeSlack = 10 * time.Second
 )
 
 // Options configures a [Server]. The zero value answers at once with an
@@ -83,9 +99,14 @@ func Start(opts Options) (*Server, error) {
 	s.client = &http.Client{Transport: s.transport}
 	s.srv = &http.Server{
 		Handler: http.HandlerFunc(s.handle),
-		// A client that opens a connection and never sends a request must
-		// not hold the server forever.
-		ReadHeaderTimeout: 10 * time.Second,
+		// A client that opens a connection and never sends a request, or
+		// never finishes sending one, must not hold the server forever.
+		ReadHeaderTimeout: readTimeout,
+		ReadTimeout:       readTimeout,
+		IdleTimeout:       idleTimeout,
+		// Sized to the configured latency; a request that asks for another
+		// latency (?ms=) gets its own deadline in handle.
+		WriteTimeout: opts.Latency + writeSlack,
 		// Tracking connections lets Close wait until every connection's
 		// goroutine has finished, as httptest.Server does: nothing leaks.
 		ConnState: func(_ net.Conn, state http.ConnState) {
@@ -112,10 +133,17 @@ func (s *Server) URL(i int) string {
 	return s.base + "/page/" + strconv.Itoa(i)
 }
 
-// URLs returns the addresses of pages 0 to n-1, or nil when n <= 0.
+// URLs returns the addresses of pages 0 to n-1, or nil when n <= 0. For n
+// over [MaxURLs] it returns one address that the server refuses with 400
+// Bad Request, saying why, so that the fetch reports the mistake instead
+// of this call taking all the memory there is.
 func (s *Server) URLs(n int) []string {
 	if n <= 0 {
 		return nil
+	}
+	if n > MaxURLs {
+		why := fmt.Sprintf("URLs(%d): at most %d pages", n, MaxURLs)
+		return []string{s.base + refusedPath + "?why=" + url.QueryEscape(why)}
 	}
 	urls := make([]string, n)
 	for i := range urls {
@@ -167,6 +195,9 @@ func (s *Server) Close() {
 	})
 }
 
+// refusedPath is the page [Server.URLs] hands out for a size it refuses.
+const refusedPath = "/refused"
+
 // handle waits out the latency, then writes the body.
 func (s *Server) handle(w http.ResponseWriter, r *http.Request) {
 	n := s.inFlight.Add(1)
@@ -178,11 +209,17 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 
+	if r.URL.Path == refusedPath {
+		http.Error(w, "latency: "+r.URL.Query().Get("why"), http.StatusBadRequest)
+		return
+	}
 	delay, size, err := s.params(r.URL.Query())
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return
 	}
+	// This request's own latency may differ from the server's.
+	_ = http.NewResponseController(w).SetWriteDeadline(time.Now().Add(delay + writeSlack))
 	if delay > 0 {
 		// A timer, not a busy loop: while it waits the server uses no CPU,
 		// which is the point of an I/O-bound workload.
