@@ -95,10 +95,13 @@ func CheckCommitted(nb *Notebook) []Problem {
 
 // failure returns the line of a stderr stream that shows the cell program
 // failed: Go prints "panic:" for a panic, and GoNB prints "exit status N"
-// when the cell program exits non-zero.
+// when the cell program exits non-zero. gonbui logs "failed to write to
+// GoNB pipe" (or a gob error) when an output could not be sent, and every
+// later output of the cell is lost without another word.
 func failure(stderr string) string {
 	for _, line := range strings.Split(stderr, "\n") {
-		if strings.HasPrefix(line, "panic:") || strings.HasPrefix(line, "fatal error:") || strings.Contains(line, "exit status ") {
+		if strings.HasPrefix(line, "panic:") || strings.HasPrefix(line, "fatal error:") || strings.Contains(line, "exit status ") ||
+			strings.Contains(line, "GoNB pipe") || strings.Contains(line, "gob: ") {
 			return strings.TrimSpace(line)
 		}
 	}
