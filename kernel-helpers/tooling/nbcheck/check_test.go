@@ -47,7 +47,7 @@ func TestCheck(t *testing.T) {
 		{"plot as promised", 1, [2]string{"%%\nplot()", svg}, ""},
 		{"error output", 0, [2]string{"%%\nbad", `[{"output_type":"error","ename":"ERROR","evalue":"undefined: bad","traceback":[]}]`}, "undefined: bad"},
 		{"panic", 0, [2]string{"%%\npanic(1)", `[{"output_type":"stream","name":"stderr","text":["panic: 1\n","\n","goroutine 1 [running]:\n","exit status 2\n"]}]`}, "panic: 1"},
-		{"lost output", 0, [2]string{"%%\nclaims.Show(...)", `[{"output_type":"stream","name":"stderr","text":["E1129 failed to write to GoNB pipe \"/tmp/x\", pipes closed: gob: type not registered for interface: map[string]interface {}\n"]}]`}, "GoNB pipe"},
+		{"lost output", 0, [2]string{"%%\nclaims.Show(...)", `[{"output_type":"stream","name":"stderr","text":["E1129 failed to write to GoNB pipe \"the-pipe\", pipes closed: gob: type not registered for interface: map[string]interface {}\n"]}]`}, "GoNB pipe"},
 		{"exit status", 0, [2]string{"%%\nos.Exit(3)", `[{"output_type":"stream","name":"stderr","text":"exit status 3\n"}]`}, "exit status 3"},
 		{"stderr warning is fine", 0, [2]string{"%%\nlog.Print(1)", `[{"output_type":"stream","name":"stderr","text":"note: slow machine\n"}]`}, ""},
 		{"missing plot", 2, [2]string{"%%\nplot()", svg}, "shows 1 plots, its metadata promises 2"},
