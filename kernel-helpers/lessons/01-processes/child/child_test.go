@@ -176,3 +176,8 @@ func TestSeparationVerdictCatchesSharing(t *testing.T) {
 	assert.Contains(t, s.Verdict(), "Something unexpected")
 	assert.Contains(t, child.Separation{}.Verdict(), "did not run")
 }
+
+func TestKillNilContext(t *testing.T) {
+	_, err := child.Kill(nil, 1, time.Millisecond, 0) //nolint:staticcheck // the nil context is the point
+	assert.ErrorContains(t, err, "needs a context")
+}

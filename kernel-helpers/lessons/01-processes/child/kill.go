@@ -67,6 +67,8 @@ const MaxN = 1 << 40
 // the kill, or ctx ending first (the child is then killed too).
 func Kill(ctx context.Context, n int64, interval, after time.Duration) (Killed, error) {
 	switch {
+	case ctx == nil:
+		return Killed{}, errors.New("child: Kill needs a context, got nil")
 	case n < 1 || n > MaxN:
 		return Killed{}, fmt.Errorf("child: n must be in [1, %d], got %d", int64(MaxN), n)
 	case interval <= 0:

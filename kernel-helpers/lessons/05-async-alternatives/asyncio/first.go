@@ -3,6 +3,7 @@ package asyncio
 import (
 	"context"
 	"errors"
+	"fmt"
 	"sync"
 	"time"
 )
@@ -69,7 +70,16 @@ func WaitFor[T any](ctx context.Context, timeout time.Duration, task func(contex
 	if err := check(ctx, []func(context.Context) (T, error){task}); err != nil {
 		return zero, err
 	}
+	if timeout <= 0 { // NaN durations are negative too
+		return zero, fmt.Errorf("asyncio: WaitFor timeout %v must be positive", timeout)
+	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel() // frees the timer even when the task is quick
-	return task(ctx)
+	v, err := task(ctx)
+	if err == nil && ctx.Err() != nil {
+		// The task ignored its context and finished late: as Python's
+		// wait_for, report the timeout, not a success.
+		return zero, fmt.Errorf("asyncio: WaitFor: the task finished after its %v timeout: %w", timeout, context.Cause(ctx))
+	}
+	return v, err
 }

@@ -2,6 +2,7 @@ package asyncio
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"sync/atomic"
 
@@ -42,6 +43,10 @@ func Track[T any](g *Gauge, tasks []func(context.Context) (T, error)) []func(con
 			continue
 		}
 		out[i] = func(ctx context.Context) (T, error) {
+			if g == nil {
+				var zero T
+				return zero, errors.New("asyncio: Track needs a *Gauge, got nil")
+			}
 			g.enter()
 			defer g.leave()
 			return task(ctx)

@@ -18,6 +18,12 @@ import (
 // more than a minute is a mistake in a notebook cell, not a lesson.
 const MaxSpan = time.Minute
 
+// MaxHogN bounds Options.HogN. The hog never looks at a context (that is
+// the lesson: nothing can pause it but preemption), so its size is the only
+// thing that keeps a typo from hanging the cell: 2^36 steps of
+// workloads.SumSqrt, about a minute on a fast core.
+const MaxHogN = 1 << 36
+
 // Options describes one experiment. Every field must be positive, except
 // HogAfter, which may be 0.
 type Options struct {
@@ -50,6 +56,8 @@ func (o Options) validate() error {
 		return fmt.Errorf("heartbeat: HogAfter %v is outside [0, %v]", o.HogAfter, MaxSpan)
 	case o.HogN <= 0:
 		return fmt.Errorf("heartbeat: HogN %d must be positive", o.HogN)
+	case o.HogN > MaxHogN:
+		return fmt.Errorf("heartbeat: HogN %d is more than %d (about a minute of work on a fast core)", o.HogN, int64(MaxHogN))
 	}
 	return nil
 }

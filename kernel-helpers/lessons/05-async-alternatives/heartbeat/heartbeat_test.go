@@ -172,3 +172,8 @@ func TestPlot(t *testing.T) {
 	_, err = heartbeat.Plot(heartbeat.Result{Scheduler: "empty"})
 	assert.ErrorContains(t, err, "empty has no ticks")
 }
+
+func TestHogNBound(t *testing.T) {
+	_, err := heartbeat.OnGoroutines(context.Background(), heartbeat.Options{Interval: time.Millisecond, Ticks: 5, HogN: 1 << 62})
+	assert.ErrorContains(t, err, "more than")
+}
