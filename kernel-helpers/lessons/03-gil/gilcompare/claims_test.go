@@ -108,7 +108,7 @@ func alternating(turn time.Duration, n int) Schedule {
 }
 
 func TestTurnsVerdictJudgesTheTurnAtMaxProcs1(t *testing.T) {
-	assert.Contains(t, TurnsVerdict([]Schedule{alternating(20*time.Millisecond, 10)}), "That agrees")
+	assert.Contains(t, TurnsVerdict([]Schedule{alternating(20*time.Millisecond, 10)}), "That is what the two schedulers predict")
 	// Never at once, but turns of 2 ms: not Go's preemption.
 	assert.Contains(t, TurnsVerdict([]Schedule{alternating(2*time.Millisecond, 100)}), "not the pattern")
 	assert.Contains(t, TurnsVerdict([]Schedule{alternating(5*time.Millisecond, 4)}), "too short to judge")

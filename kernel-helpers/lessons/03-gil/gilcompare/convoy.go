@@ -243,11 +243,11 @@ func convoyVerdict(results []bench.Result, procs int) string {
 		agree = agree && noGIL.Median()-sleep < interval/2
 	}
 	if agree {
-		b.WriteString("That is the convoy effect, as the course describes it: the CPU-bound thread took the GIL while the other slept, " +
+		b.WriteString("That is the convoy effect (bpo-7946; the handover of ceval_gil.c since 3.2): the CPU-bound thread took the GIL while the other slept, " +
 			"and kept it until the sleeper had waited a whole switch interval and asked for it back.")
 	} else {
-		b.WriteString("That is not the pattern the course describes (about one switch interval more under a GIL, about the sleep without): " +
-			"a busy machine can blur it; rerun the cell.")
+		b.WriteString("That is not the convoy effect's pattern (about one switch interval more under a GIL, about the sleep without): " +
+			"a busy machine can blur it (rerun when quiet); if it persists, the model is wrong here.")
 	}
 	// Hogs that fill every core delay the sleeper even without a GIL.
 	for _, r := range results {

@@ -303,14 +303,14 @@ func cpuVerdict(results []bench.Result, procs int) string {
 		b.WriteString("No CPython figures: no usable Python was found (see the Python cell above). ")
 	}
 	if agree {
-		b.WriteString("That agrees with the course: under a GIL one thread runs at a time, so threads gain nothing on CPU work")
+		b.WriteString("That is what a GIL predicts (CPython's threading docs: only one thread executes Python bytecode at once): threads gain nothing on CPU work")
 		if procs > 1 {
 			b.WriteString(", while goroutines and processes use the cores.")
 		} else {
 			b.WriteString("; with GOMAXPROCS=1 nothing else could gain either.")
 		}
 	} else {
-		b.WriteString("That does not match the course's claim on every line: a busy machine can do that; rerun the cell when it is quieter.")
+		b.WriteString("That is not what a GIL predicts on every line: either something else held the cores during the run (rerun when the machine is quiet), or the prediction fails here; the figures above say which line.")
 	}
 	return b.String()
 }

@@ -139,10 +139,10 @@ func SleepVerdict(results []bench.Result) string {
 	}
 	b.WriteString(". ")
 	if withGIL.Median() < 2*sleep && n > 1 {
-		b.WriteString("Under the GIL they overlapped, taking about one sleep rather than one per thread: that agrees with the course. " +
+		b.WriteString("Under the GIL they overlapped, taking about one sleep rather than one per thread, as a GIL released for every wait predicts. " +
 			"A thread releases the GIL while it waits, so the others wait at the same time.")
 	} else {
-		b.WriteString("Under the GIL they did not take about one sleep's time, which the course does not predict: rerun the cell.")
+		b.WriteString("Under the GIL they did not take about one sleep's time, which a GIL released for every wait does not predict: rerun the cell on a quiet machine.")
 	}
 	return b.String()
 }

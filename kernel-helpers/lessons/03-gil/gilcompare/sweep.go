@@ -188,11 +188,11 @@ func SweepVerdict(results []bench.Result) string {
 		b.WriteString(widest(sweepPoints(results, py), Legend(py)))
 	}
 	if agree {
-		b.WriteString("At every interval the median wait beyond the sleep was about one switch interval: that agrees with the course, " +
+		b.WriteString("At every interval the median wait beyond the sleep was about one switch interval, as CPython's handover (ceval_gil.c, since 3.2) predicts: " +
 			"the interval is how long a thread coming back from I/O waits behind a CPU-bound one.")
 	} else {
-		b.WriteString("At some interval the wait beyond the sleep was not about one switch interval (from half to twice it, plus a millisecond): " +
-			"a busy machine can do that; rerun the cell.")
+		b.WriteString("At some interval the wait beyond the sleep was not about one switch interval (from half to twice it, plus a millisecond), " +
+			"so the handover model does not hold on this run: a busy machine can do that (rerun when it is quiet); if it persists, the model is wrong here.")
 	}
 	return b.String()
 }
@@ -217,10 +217,10 @@ func MaxProcsVerdict(results []bench.Result) string {
 	fmt.Fprintf(&b, "**This machine:** at GOMAXPROCS=1 with no GIL, the sleeper took %s (medians %v apart); under the emulated GIL, %s (%v apart). ",
 		describe(one), bench.Round(spread(one)), describe(emulated), bench.Round(spread(emulated)))
 	if 2*spread(one) < spread(emulated) {
-		b.WriteString("The switch interval moved the GIL's figure, not GOMAXPROCS=1's: that agrees with the course. At GOMAXPROCS=1 " +
+		b.WriteString("The switch interval moved the GIL's figure, not GOMAXPROCS=1's, as the two mechanisms predict. At GOMAXPROCS=1 " +
 			"the woken goroutine waits until Go's scheduler preempts the CPU-bound one, however the interval is set.")
 	} else {
-		b.WriteString("Here the GOMAXPROCS=1 figure moved about as much as the GIL's, which the course does not predict: rerun the cell.")
+		b.WriteString("Here the GOMAXPROCS=1 figure moved about as much as the GIL's, which neither mechanism predicts: rerun the cell on a quiet machine; if it persists, the two are not as different as this section says.")
 	}
 	return b.String()
 }

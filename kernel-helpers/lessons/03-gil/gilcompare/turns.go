@@ -406,11 +406,11 @@ func TurnsVerdict(schedules []Schedule) string {
 	b.WriteString("\n")
 	switch {
 	case agree && len(claims) > 0:
-		b.WriteString("That agrees with the course: " + strings.Join(claims, "; ") + ".")
+		b.WriteString("That is what the two schedulers predict: " + strings.Join(claims, "; ") + ".")
 	case agree:
-		b.WriteString("Nothing here to compare with the course's claims.")
+		b.WriteString("Nothing here to judge: no prediction applies to these runs.")
 	default:
-		b.WriteString("That is not the pattern the course describes (" + strings.Join(claims, "; ") + "): a busy machine can blur it; rerun the cell.")
+		b.WriteString("That is not the pattern the schedulers predict (" + strings.Join(claims, "; ") + "): a busy machine can blur it (rerun when quiet); if it persists, the prediction is wrong here.")
 	}
 	return b.String()
 }

@@ -141,7 +141,7 @@ func TestTurnsVerdict(t *testing.T) {
 		schedules []Schedule
 		want      []string
 	}{
-		{"agrees", []Schedule{gilOK, parallel, mp1}, []string{"median turn of **5ms**", "switch interval 5ms", "4.0 times as long as under the GIL", "(98% of the run)", "That agrees with the course"}},
+		{"agrees", []Schedule{gilOK, parallel, mp1}, []string{"median turn of **5ms**", "switch interval 5ms", "4.0 times as long as under the GIL", "(98% of the run)", "That is what the two schedulers predict"}},
 		{"no parallelism without a GIL", []Schedule{gilOK, serial}, []string{"not the pattern"}},
 		{"turns too long under the GIL", []Schedule{gilLong}, []string{"median turn of **20ms**", "not the pattern"}},
 		{"nothing", nil, []string{"No verdict"}},

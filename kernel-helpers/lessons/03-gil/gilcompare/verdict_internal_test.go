@@ -61,37 +61,37 @@ func TestCPUVerdict(t *testing.T) {
 			name:     "agrees",
 			speedups: map[string]float64{Goroutines: 1.9, GILThreads: 0.98, "cpython-threads": 0.95, "cpython-processes": 1.8},
 			procs:    2,
-			want:     []string{"threads under the emulated GIL: **0.98×**: no gain", "CPython threads: **0.95×**", "CPython processes: **1.80×**: the tasks ran at the same time", "goroutines, no GIL: **1.90×**", "within 10% of CPython's (+3%)", "That agrees"},
+			want:     []string{"threads under the emulated GIL: **0.98×**: no gain", "CPython threads: **0.95×**", "CPython processes: **1.80×**: the tasks ran at the same time", "goroutines, no GIL: **1.90×**", "within 10% of CPython's (+3%)", "That is what a GIL predicts"},
 		},
 		{
 			name:     "threads gained",
 			speedups: map[string]float64{Goroutines: 1.9, GILThreads: 1.9},
 			procs:    2,
-			want:     []string{"does not match", "No CPython figures"},
+			want:     []string{"not what a GIL predicts", "No CPython figures"},
 		},
 		{
 			name:     "goroutines gained nothing on a busy machine",
 			speedups: map[string]float64{Goroutines: 1.1, GILThreads: 1},
 			procs:    2,
-			want:     []string{"does not match"},
+			want:     []string{"not what a GIL predicts"},
 		},
 		{
 			name:     "one core: nothing can gain",
 			speedups: map[string]float64{Goroutines: 1, GILThreads: 1, "cpython-threads": 1, "cpython-processes": 1},
 			procs:    1,
-			want:     []string{"That agrees", "GOMAXPROCS=1 nothing else could gain"},
+			want:     []string{"That is what a GIL predicts", "GOMAXPROCS=1 nothing else could gain"},
 		},
 		{
 			name:     "emulated far from CPython",
 			speedups: map[string]float64{Goroutines: 2, GILThreads: 1, "cpython-threads": 0.6, "cpython-processes": 2},
 			procs:    2,
-			want:     []string{"far from CPython's (+67%)", "That agrees"},
+			want:     []string{"far from CPython's (+67%)", "That is what a GIL predicts"},
 		},
 		{
 			name:     "a free-threaded build gains",
 			speedups: map[string]float64{Goroutines: 2, GILThreads: 1, "cpython-threads": 1, "cpython-processes": 2, "cpython3.13t-threads": 1.9},
 			procs:    2,
-			want:     []string{"free-threaded cpython3.13t (no GIL) threads: **1.90×**", "That agrees"},
+			want:     []string{"free-threaded cpython3.13t (no GIL) threads: **1.90×**", "That is what a GIL predicts"},
 		},
 	}
 	for _, tt := range tests {
@@ -157,13 +157,13 @@ func TestConvoyVerdict(t *testing.T) {
 			name:    "no convoy under the GIL",
 			medians: map[string][3]float64{Threads: {1.1, 1.1, 1.2}, GILThreads: {1.1, 1.2, 1.2}},
 			procs:   2,
-			want:    []string{"not the pattern"},
+			want:    []string{"not the convoy effect's pattern"},
 		},
 		{
 			name:    "CPython without a convoy",
 			medians: map[string][3]float64{Threads: {1.1, 1.1, 1.2}, GILThreads: {1.1, 6, 11}, "cpython-threads": {1.1, 30, 40}},
 			procs:   2,
-			want:    []string{"not the pattern"},
+			want:    []string{"not the convoy effect's pattern"},
 		},
 		{
 			name:    "a free-threaded build does not count against the convoy",
@@ -223,7 +223,7 @@ func TestSweepVerdict(t *testing.T) {
 		medians map[string][4]float64
 		want    string
 	}{
-		{"follows", map[string][4]float64{GILThreads: {2.1, 3.2, 6.3, 11.4}, "cpython-threads": {2.1, 3.1, 6.1, 11.1}}, "agrees with the course"},
+		{"follows", map[string][4]float64{GILThreads: {2.1, 3.2, 6.3, 11.4}, "cpython-threads": {2.1, 3.1, 6.1, 11.1}}, "as CPython's handover"},
 		{"the emulated GIL strays", map[string][4]float64{GILThreads: {2.1, 3.2, 6.3, 40}}, "not about one switch interval"},
 		{"CPython strays", map[string][4]float64{GILThreads: {2.1, 3.2, 6.3, 11}, "cpython-threads": {1.1, 1.1, 1.1, 1.1}}, "not about one switch interval"},
 		{"one point", map[string][4]float64{}, "No verdict"},
@@ -242,10 +242,10 @@ func TestMaxProcsVerdict(t *testing.T) {
 	got := MaxProcsVerdict(flat)
 	assert.Contains(t, got, "medians 700µs apart")
 	assert.Contains(t, got, "(9ms apart)")
-	assert.Contains(t, got, "agrees with the course")
+	assert.Contains(t, got, "as the two mechanisms predict")
 
 	moving := sweepResults(map[string][4]float64{GILThreads: {2, 3, 6, 11}, MaxProcs1: {2, 3, 6, 11}})
-	assert.Contains(t, MaxProcsVerdict(moving), "does not predict")
+	assert.Contains(t, MaxProcsVerdict(moving), "neither mechanism predicts")
 	assert.Contains(t, MaxProcsVerdict(sweepResults(map[string][4]float64{GILThreads: {2, 3, 6, 11}})), "No verdict")
 }
 
@@ -253,7 +253,7 @@ func TestSleepVerdict(t *testing.T) {
 	p := kv("sleepers", "8", "sleep_ms", "50")
 	overlapped := []bench.Result{res(SleepName, Sequential, 1, p, 402), res(SleepName, GILThreads, 8, p, 51), res(SleepName, Goroutines, 8, p, 50.5)}
 	got := SleepVerdict(overlapped)
-	for _, w := range []string{"8 sleeps of 50ms took **51ms** on 8 threads", "against 402ms one after another", "50.5ms on goroutines", "agrees with the course"} {
+	for _, w := range []string{"8 sleeps of 50ms took **51ms** on 8 threads", "against 402ms one after another", "50.5ms on goroutines", "a GIL released for every wait predicts"} {
 		assert.Contains(t, got, w)
 	}
 	serial := []bench.Result{res(SleepName, Sequential, 1, p, 402), res(SleepName, GILThreads, 8, p, 400)}
