@@ -122,7 +122,7 @@ func FitOn(points []Point, cores int) (Model, error) {
 		}
 	}
 	if len(kept) < MinPoints {
-		return Model{}, fmt.Errorf("%w: %d with at most %d workers (one per core), want %d or more",
+		return Model{}, fmt.Errorf("%w: %d with up to %d workers (one per core), want %d or more",
 			ErrTooFewPoints, len(kept), cores, MinPoints)
 	}
 	return Fit(kept)

@@ -90,7 +90,7 @@ func TestFitOnNeedsThreePointsWithinTheCores(t *testing.T) {
 	ps := []amdahl.Point{{1, 1}, {2, 1.9}, {3, 1.95}, {4, 2.07}}
 	_, err := amdahl.FitOn(ps, 2)
 	require.ErrorIs(t, err, amdahl.ErrTooFewPoints)
-	assert.ErrorContains(t, err, "2 with at most 2 workers")
+	assert.ErrorContains(t, err, "2 with up to 2 workers")
 	m, err := amdahl.FitOn(ps, 3)
 	require.NoError(t, err)
 	assert.Equal(t, 3, m.Points, "the 4-worker point is past the cores")
