@@ -121,8 +121,8 @@ func Verdict(results []bench.Result, o Options) string {
 		workers := max(r.Workers, 1)
 		rounds := (o.Pages + workers - 1) / workers
 		ideal := time.Duration(rounds) * o.Latency
-		parts = append(parts, fmt.Sprintf("%s with %d took %v (at least %d bench.Round(s) of %v: %v)",
-			r.Strategy, workers, bench.Round(r.Median()), rounds, o.Latency, ideal))
+		parts = append(parts, fmt.Sprintf("%s with %d took %v (at least %s of %v: %v)",
+			r.Strategy, workers, bench.Round(r.Median()), plural(rounds, "round"), o.Latency, ideal))
 		if workers > 1 && r.Median() >= time.Duration(o.Pages)*o.Latency {
 			overlapped = false
 		}
@@ -132,4 +132,12 @@ func Verdict(results []bench.Result, o Options) string {
 		return s + "Every strategy with more than one worker beat one after the other: the waits overlapped, whoever waited."
 	}
 	return s + "Some strategy with several workers was no faster than one after the other, which the course does not expect: rerun the cell."
+}
+
+// plural formats a count with its noun: "1 round", "8 rounds".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
