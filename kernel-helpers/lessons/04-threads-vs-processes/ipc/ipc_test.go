@@ -77,9 +77,12 @@ func TestVerdict(t *testing.T) {
 	v := ipc.Verdict(points)
 	assert.Contains(t, v, "with 16 bytes a round trip took 300ns over a channel, 350ns with a copy, and 25µs through a pipe to a process (83× the channel)")
 	assert.Contains(t, v, "with 1 MiB a round trip took 300ns over a channel, 100µs with a copy, and 4ms through a pipe to a process (13333× the channel)")
-	assert.Contains(t, v, "That agrees")
+	assert.Contains(t, v, "Over a channel 1 MiB cost about what 16 bytes did (300ns vs 300ns)")
+	assert.Contains(t, v, "The pipe was the dearest way at every size")
 	assert.Contains(t, ipc.Verdict(points[:2]), "not every way was measured")
 	assert.Contains(t, ipc.Verdict(nil), "nothing was measured")
 	points[2].Result.Samples = []time.Duration{time.Microsecond}
-	assert.Contains(t, ipc.Verdict(points), "does not show")
+	assert.Contains(t, ipc.Verdict(points), "The pipe was not the dearest way at every size")
+	points[3].Result.Samples = []time.Duration{50 * time.Microsecond}
+	assert.Contains(t, ipc.Verdict(points), "Over a channel 1 MiB cost 33.3× what 16 bytes did")
 }
