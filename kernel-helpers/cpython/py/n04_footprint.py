@@ -6,7 +6,8 @@ went away; RSS also counts the interpreter's code, which every process
 running python3 shares. Settings (JSON in argv[1]):
   threads        idle threads to start (their rise in this process's USS)
   processes      idle processes to start, per start method
-  start_methods  multiprocessing start methods to try; [] means the default
+  start_methods  other multiprocessing start methods to try; the default is
+                 always measured, first
 """
 
 import gc
@@ -85,7 +86,8 @@ def main():
         fail("needs Linux's /proc/<pid>/smaps_rollup")
     if not 1 <= s["threads"] <= 2000 or not 1 <= s["processes"] <= 64:
         fail("threads must be 1 to 2000, processes 1 to 64")
-    methods = s["start_methods"] or [multiprocessing.get_start_method()]
+    default = multiprocessing.get_start_method()
+    methods = [default] + [m for m in s["start_methods"] if m != default]
     for m in methods:
         if m not in multiprocessing.get_all_start_methods():
             fail("unknown start method %r" % m)

@@ -25,14 +25,15 @@ type Py struct {
 		N       int     `json:"n"`
 		Private float64 `json:"private_kib"`
 	} `json:"threads"`
-	// Processes has one entry per start method, the default first.
+	// Processes has one entry per start method, the default first: the
+	// one claim 002-memory-footprint is judged on.
 	Processes []PyProcess `json:"processes"`
 }
 
 // CPython measures, in python3, the private memory per idle thread (the
 // rise in the process's USS with threads idle threads) and per idle
-// process (processes of them, for each start method in methods; nil means
-// only the default, fork on Linux before 3.14). A forked child shares its
+// process (processes of them, started by the default start method, fork on
+// Linux before 3.14, then by each other method in methods). A forked child shares its
 // parent's pages until either writes to them, so its private memory is far
 // less than a spawned child's, which starts a new interpreter.
 func CPython(ctx context.Context, py *cpython.Interpreter, threads, processes int, methods []string) (Py, error) {
