@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -76,10 +77,17 @@ func send(md, plain string, data any) {
 	if !gonbui.IsNotebook {
 		return
 	}
+	// GoNB carries display data to the kernel with gob, which cannot decode
+	// a map held in an interface ("type not registered"): send JSON text.
+	js, err := json.Marshal(data)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "claims:", err)
+		js = []byte("null")
+	}
 	gonbui.SendData(&protocol.DisplayData{Data: map[protocol.MIMEType]any{
 		protocol.MIMETextMarkdown: md,
 		protocol.MIMETextPlain:    plain,
-		MIMEType:                  data,
+		MIMEType:                  string(js),
 	}})
 	gonbui.Sync()
 }
