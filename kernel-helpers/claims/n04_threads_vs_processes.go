@@ -1,6 +1,10 @@
 package claims
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+	"strconv"
+)
 
 // notebook04 is the notebook that measures the claims of this file.
 const notebook04 = "04-threads-vs-processes"
@@ -79,6 +83,27 @@ func init() {
 	)
 }
 
+// num formats a figure without an exponent: "16", "65536", "1.97".
+func num(x float64) string {
+	if math.Abs(x) >= 1000 {
+		return strconv.FormatFloat(x, 'f', 0, 64)
+	}
+	return sig(x)
+}
+
+// smallTask is the sentence a CPU-bound verdict adds when the whole job
+// ("task.s", seconds on one core) was short: the processes' start, counted
+// in their time as in the tutorials, then weighs more than at the
+// tutorials' seconds. Under 0.5 s it says so; otherwise, or without the
+// figure, nothing.
+func smallTask(f Figures) string {
+	if !f.Has("task.s") || f["task.s"] >= 0.5 {
+		return ""
+	}
+	return fmt.Sprintf(" The whole job took only %s on one core here, so starting the processes, which counts in their time as in the tutorial, weighs far more than at the tutorial's seconds.",
+		ms(1000*f["task.s"]))
+}
+
 // noPython is the verdict when only the Go side was measured.
 func noPython(goText, what string) Verdict {
 	return Verdict{CPython: "not measured (no python3)", Go: goText,
@@ -109,8 +134,12 @@ func judge16CPUs(f Figures) Verdict {
 	case ratio < 1+0.25*(n-1) || n < 2:
 		// Processes gained less than a quarter of what the extra cores allow.
 		v.Outcome = Disagrees
-		v.Text = fmt.Sprintf("%s measured processes 12.1× faster than threads on 16 CPUs; here, on %s, processes were only %s faster: "+
-			"the extra cores bought almost nothing.", capital("tutorial 001"), cores(n), times(ratio))
+		faster := "only " + times(ratio) + " faster"
+		if ratio < 1 {
+			faster = "slower than threads (" + times(ratio) + " their speed)"
+		}
+		v.Text = fmt.Sprintf("%s measured processes 12.1× faster than threads on 16 CPUs; here, on %s, processes were %s: "+
+			"the extra cores bought almost nothing.", capital("tutorial 001"), cores(n), faster) + smallTask(f)
 	case n >= 16 && ratio >= 8:
 		v.Outcome = Agrees
 		v.Text = fmt.Sprintf("Tutorial 001 measured 12.1× on 16 CPUs; here, on %s, processes were %s faster than threads.", cores(n), times(ratio))
@@ -149,7 +178,7 @@ func judgeDiminishing(f Figures) Verdict {
 	switch {
 	case n >= 2 && s2 < 1.2:
 		v.Outcome = Disagrees
-		v.Text = here + ": 2 processes did not complete the task quicker than 1, although there were cores for them."
+		v.Text = here + ": 2 processes did not complete the task quicker than 1, although there were cores for them." + smallTask(f)
 	case n < 4:
 		v.Outcome = DependsOn
 		v.Condition = "the number of cores"
@@ -157,7 +186,7 @@ func judgeDiminishing(f Figures) Verdict {
 			"here the returns diminish because the cores run out, not because of the processes.", cores(n), times(n))
 	case s4 <= 1.05*s2:
 		v.Outcome = Disagrees
-		v.Text = here + ": 4 processes were no quicker than 2, although there were cores for them."
+		v.Text = here + ": 4 processes were no quicker than 2, although there were cores for them." + smallTask(f)
 	case s4/4 < 0.95*s2/2:
 		v.Outcome = Agrees
 		v.Text = here + fmt.Sprintf(": quicker with more processes, and the gain per process fell from %s to %s, as the tutorial says.",
@@ -193,7 +222,7 @@ func judgeThird(f Figures) Verdict {
 	switch {
 	case n >= 2 && frac > 0.85:
 		v.Outcome = Disagrees
-		v.Text = here + ": processes hardly outperformed threads, although there were cores for them."
+		v.Text = here + ": processes hardly outperformed threads, although there were cores for them." + smallTask(f)
 	case frac < 1.0/3:
 		v.Outcome = Agrees
 		v.Text = here + ": less than a third, as the tutorial says."
@@ -251,13 +280,13 @@ func judgeFootprint(f Figures) Verdict {
 	if !f.Has("go.goroutine.kib", "go.thread.kib", "go.process.kib") {
 		return unmeasured("the private memory of Go workers")
 	}
-	goText := fmt.Sprintf("goroutine %s KiB, OS thread %s KiB, process %s KiB", sig(f["go.goroutine.kib"]), sig(f["go.thread.kib"]), sig(f["go.process.kib"]))
+	goText := fmt.Sprintf("goroutine %s KiB, OS thread %s KiB, process %s KiB", num(f["go.goroutine.kib"]), num(f["go.thread.kib"]), num(f["go.process.kib"]))
 	if !f.Has("cpython.thread.kib", "cpython.process.kib") {
 		return noPython(goText, "memory per worker")
 	}
 	t, p := f["cpython.thread.kib"], f["cpython.process.kib"]
-	v := Verdict{CPython: fmt.Sprintf("thread %s KiB, process %s KiB", sig(t), sig(p)), Go: goText}
-	here := fmt.Sprintf("Tutorial 002 gives no figure; here an idle CPython process held %s KiB of private memory, a thread %s KiB", sig(p), sig(t))
+	v := Verdict{CPython: fmt.Sprintf("thread %s KiB, process %s KiB", num(t), num(p)), Go: goText}
+	here := fmt.Sprintf("Tutorial 002 gives no figure; here an idle CPython process held %s KiB of private memory, a thread %s KiB", num(p), num(t))
 	if t > 0 && p >= 2*t {
 		v.Outcome = Agrees
 		v.Text = here + fmt.Sprintf(" (%s): a larger footprint, as the tutorial says.", times(p/t))
@@ -282,8 +311,8 @@ func judgeIPC(f Figures) Verdict {
 	}
 	row := func(p, local string) string {
 		return fmt.Sprintf("%s B: %s %s µs, pipe %s µs; %s B: %s %s µs, pipe %s µs",
-			sig(f["bytes.small"]), local, sig(f[p+"."+local+".small.us"]), sig(f[p+".pipe.small.us"]),
-			sig(f["bytes.large"]), local, sig(f[p+"."+local+".large.us"]), sig(f[p+".pipe.large.us"]))
+			num(f["bytes.small"]), local, num(f[p+"."+local+".small.us"]), num(f[p+".pipe.small.us"]),
+			num(f["bytes.large"]), local, num(f[p+"."+local+".large.us"]), num(f[p+".pipe.large.us"]))
 	}
 	if !f.Has("cpython.thread.small.us", "cpython.pipe.small.us", "cpython.thread.large.us", "cpython.pipe.large.us") {
 		return noPython(row("go", "channel"), "the overhead of IPC")
@@ -292,7 +321,7 @@ func judgeIPC(f Figures) Verdict {
 	rl := f["cpython.pipe.large.us"] / f["cpython.thread.large.us"]
 	v := Verdict{CPython: row("cpython", "thread"), Go: row("go", "channel")}
 	here := fmt.Sprintf("Tutorial 002 gives no figure; here a round trip to a CPython process through a pipe cost %s a thread's through a queue with %s bytes, and %s with %s",
-		times(rs), sig(f["bytes.small"]), times(rl), sig(f["bytes.large"]))
+		times(rs), num(f["bytes.small"]), times(rl), num(f["bytes.large"]))
 	if rs >= 1.5 && rl >= 1.5 {
 		v.Outcome = Agrees
 		v.Text = here + ": more overhead, as the tutorial says (pickling and copying through the kernel, where a thread passes a reference)."
@@ -334,7 +363,7 @@ func judgeMessages(f Figures) Verdict {
 		v.Text = here + ": with 1 core processes have nothing to run in parallel on, so they cannot outperform serial."
 	case coarse >= 0.95*serial:
 		v.Outcome = Disagrees
-		v.Text = here + ": even with few messages the processes did not outperform serial execution."
+		v.Text = here + ": even with few messages the processes did not outperform serial execution." + smallTask(f)
 	case fine <= 1.05*coarse:
 		v.Outcome = Disagrees
 		v.Text = here + ": the extra messages cost nothing measurable, so the performance penalty the tutorial warns of did not show."

@@ -64,6 +64,8 @@ func TestJudge16CPUs(t *testing.T) {
 		{"two cores, no gain", with(Figures{"cpython.threads.s": 1.0, "cpython.processes.s": 1.0}), Disagrees, "only 1×"},
 		{"sixteen cores, 12×", with(Figures{"cores": 16, "cpython.threads.s": 5.1, "cpython.processes.s": 0.42}), Agrees, "on 16 cores"},
 		{"one core", with(Figures{"cores": 1, "cpython.threads.s": 1, "cpython.processes.s": 1}), Disagrees, "1 core"},
+		{"processes slower, tiny job", with(Figures{"cpython.threads.s": 0.1, "cpython.processes.s": 0.2, "task.s": 0.02}), Disagrees,
+			"processes were slower than threads (0.5× their speed): the extra cores bought almost nothing. The whole job took only 20 ms"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			v := judge16CPUs(tc.f)
@@ -84,6 +86,7 @@ func TestJudgeDiminishing(t *testing.T) {
 		{"two cores", py(2, 4.8, 2.5, 2.6), DependsOn, "4 processes can be at most 2× as fast as 1"},
 		{"one core", py(1, 4.8, 4.9, 5), DependsOn, "1 core"},
 		{"two processes no quicker", py(2, 4.8, 4.7, 4.7), Disagrees, "2 processes did not complete the task quicker"},
+		{"two processes no quicker, long job", with(py(2, 4.8, 4.7, 4.7), Figures{"task.s": 4.8}), Disagrees, "there were cores for them."},
 		{"four cores, the tutorial's figures", py(4, 4.85, 2.90, 1.69), Agrees, "gain per process fell from 83.6 % to 71.7 %"},
 		{"four cores, linear", py(8, 4, 2, 1), Disagrees, "no diminishing returns"},
 		{"four cores, four no quicker", py(4, 4, 2, 2), Disagrees, "4 processes were no quicker than 2"},
@@ -141,6 +144,7 @@ func TestJudgeIPC(t *testing.T) {
 		{"nothing", nil, Unmeasured, "Not measured"},
 		{"no python", base, Unmeasured, "no python3"},
 		{"pipe dearer", py(10, 40, 10, 900), Agrees, "more overhead"},
+		{"no exponents", with(py(10, 40, 10, 900), Figures{"bytes.large": 65536}), Agrees, "with 65536"},
 		{"same at the small size", py(10, 12, 10, 900), Disagrees, "not clearly more overhead"},
 	}, Unmeasured, Agrees, Disagrees)
 }
@@ -158,4 +162,12 @@ func TestJudgeMessages(t *testing.T) {
 		{"never beats serial", py(2, 1, 1, 1.5), Disagrees, "did not outperform serial"},
 		{"messages free", py(2, 1, 0.55, 0.56), Disagrees, "cost nothing measurable"},
 	}, Unmeasured, Agrees, DependsOn, Disagrees)
+}
+
+func TestSmallTask(t *testing.T) {
+	assert.Empty(t, smallTask(nil))
+	assert.Empty(t, smallTask(Figures{"task.s": 2}))
+	assert.Contains(t, smallTask(Figures{"task.s": 0.02}), "only 20 ms on one core")
+	assert.Equal(t, "65536", num(65536))
+	assert.Equal(t, "1.97", num(1.97))
 }

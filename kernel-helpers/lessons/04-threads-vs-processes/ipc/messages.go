@@ -103,7 +103,7 @@ func Messages(ctx context.Context, py *cpython.Interpreter, o MessageOptions) (M
 		}
 		m.Go = append(m.Go, r)
 	}
-	m.Figures = claims.Figures{"cores": float64(o.Workers), "messages.fine": float64(o.Messages),
+	m.Figures = claims.Figures{"cores": float64(o.Workers), "messages.fine": float64(o.Messages), "task.s": o.Target.Seconds(),
 		"go.serial.s": m.Go[0].Median().Seconds(), "go.coarse.s": m.Go[1].Median().Seconds(),
 		"go.fine.s": m.Go[2].Median().Seconds(), "go.fine.deep.s": m.Go[3].Median().Seconds()}
 	if py == nil {
