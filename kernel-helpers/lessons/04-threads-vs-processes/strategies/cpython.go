@@ -108,7 +108,7 @@ func OneTwoFour(ctx context.Context, py *cpython.Interpreter, goTotal int64, tar
 // after the other, on a thread per task and on a process per task; in Go
 // also on a goroutine per task.
 func PerCore(ctx context.Context, py *cpython.Interpreter, goN int64, target time.Duration, cores, reps int) (Pair, error) {
-	p := Pair{Figures: claims.Figures{"cores": float64(cores), "task.s": target.Seconds()}}
+	p := Pair{Figures: claims.Figures{"cores": float64(cores), "task.s": float64(cores) * target.Seconds()}}
 	res, err := Split(ctx, "sumsqrt", int64(cores)*goN, []int{cores},
 		[]Kind{Sequential, Goroutines, Threads, ProcessPerTask}, reps)
 	if err != nil {
