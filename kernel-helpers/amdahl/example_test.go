@@ -28,3 +28,11 @@ func ExamplePoint_KarpFlatt() {
 	// 3 workers: 0.056
 	// 4 workers: 0.059
 }
+
+// On 2 cores only the runs with 1 and 2 workers are within the cores:
+// too few to fit.
+func ExampleFitOn() {
+	_, err := amdahl.FitOn([]amdahl.Point{{1, 1}, {2, 1.9}, {3, 1.95}, {4, 2.07}}, 2)
+	fmt.Println(err)
+	// Output: amdahl: too few measurements to fit: 2 with up to 2 workers (one per core), want 3 or more
+}
