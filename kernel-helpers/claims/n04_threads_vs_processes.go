@@ -337,8 +337,8 @@ func judgeIPC(f Figures) Verdict {
 // of one process per core in one message per process, and in
 // messages.fine messages: "cpython.serial.s", "cpython.coarse.s",
 // "cpython.fine.s", "go.serial.s", "go.coarse.s", "go.fine.s" (Go's fine
-// split on a pool of depth 1, as ProcessPoolExecutor keeps about one call
-// per worker queued). The claim holds when the coarse split beats serial and
+// split on a pool of depth 2: ProcessPoolExecutor keeps max_workers + 1
+// calls queued, about one waiting per worker). The claim holds when the coarse split beats serial and
 // the fine one is slower than the coarse: messages cost, processes can still
 // win.
 func judgeMessages(f Figures) Verdict {

@@ -58,7 +58,7 @@ func TestMessages(t *testing.T) {
 	for _, py := range []*cpython.Interpreter{nil, python(t)} {
 		m, err := ipc.Messages(t.Context(), py, o)
 		require.NoError(t, err)
-		require.Len(t, m.Go, 4)
+		require.Len(t, m.Go, 5)
 		assert.Contains(t, m.DepthMarkdown(), "depth 1")
 		v, err := claims.Check("000-message-passing", m.Figures)
 		require.NoError(t, err)
@@ -79,6 +79,7 @@ func TestMessages(t *testing.T) {
 		_, err := ipc.Messages(t.Context(), nil, bad)
 		assert.Error(t, err, name)
 	}
+	assert.Contains(t, ipc.MessageRun{}.DepthMarkdown(), "not measured")
 	src, err := ipc.Source("CountIn")
 	require.NoError(t, err)
 	assert.Contains(t, src, "run.UsePool")
