@@ -363,7 +363,10 @@ func judgeMessages(f Figures) Verdict {
 		v.Text = here + ": with 1 core processes have nothing to run in parallel on, so they cannot outperform serial."
 	case coarse >= 0.95*serial:
 		v.Outcome = Disagrees
-		v.Text = here + ": even with few messages the processes did not outperform serial execution." + smallTask(f)
+		v.Text = here + ": even with few messages the processes did not outperform serial execution."
+		if f.Has("task.s") && f["task.s"] < 0.5 {
+			v.Text += fmt.Sprintf(" The whole job took only %s on one core here: against so little work each message's fixed cost weighs far more than against a task of seconds.", ms(1000*f["task.s"]))
+		}
 	case fine <= 1.05*coarse:
 		v.Outcome = Disagrees
 		v.Text = here + ": the extra messages cost nothing measurable, so the performance penalty the tutorial warns of did not show."

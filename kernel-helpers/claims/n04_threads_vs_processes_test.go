@@ -160,6 +160,7 @@ func TestJudgeMessages(t *testing.T) {
 		{"as the tutorial says", py(2, 1, 0.55, 0.9), Agrees, "still beat serial"},
 		{"one core", py(1, 1, 1.1, 1.5), DependsOn, "1 core"},
 		{"never beats serial", py(2, 1, 1, 1.5), Disagrees, "did not outperform serial"},
+		{"never beats serial, tiny job", with(py(2, 1, 1, 1.5), Figures{"task.s": 0.02}), Disagrees, "each message's fixed cost"},
 		{"messages free", py(2, 1, 0.55, 0.56), Disagrees, "cost nothing measurable"},
 	}, Unmeasured, Agrees, DependsOn, Disagrees)
 }
