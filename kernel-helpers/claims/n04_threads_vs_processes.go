@@ -178,7 +178,7 @@ func judgeDiminishing(f Figures) Verdict {
 	switch {
 	case n >= 2 && s2 < 1.2:
 		v.Outcome = Disagrees
-		v.Text = here + ": 2 processes did not complete the task quicker than 1, although there were cores for them." + smallTask(f)
+		v.Text = here + ": 2 processes were not clearly quicker than 1 (under 1.2×) with 2 or more cores to run on." + smallTask(f)
 	case n < 4:
 		v.Outcome = DependsOn
 		v.Condition = "the number of cores"
@@ -186,7 +186,7 @@ func judgeDiminishing(f Figures) Verdict {
 			"here the returns diminish because the cores run out, not because of the processes.", cores(n), times(n))
 	case s4 <= 1.05*s2:
 		v.Outcome = Disagrees
-		v.Text = here + ": 4 processes were no quicker than 2, although there were cores for them." + smallTask(f)
+		v.Text = here + ": 4 processes were no quicker than 2 with 4 or more cores to run on." + smallTask(f)
 	case s4/4 < 0.95*s2/2:
 		v.Outcome = Agrees
 		v.Text = here + fmt.Sprintf(": quicker with more processes, and the gain per process fell from %s to %s, as the tutorial says.",
@@ -222,7 +222,7 @@ func judgeThird(f Figures) Verdict {
 	switch {
 	case n >= 2 && frac > 0.85:
 		v.Outcome = Disagrees
-		v.Text = here + ": processes hardly outperformed threads, although there were cores for them." + smallTask(f)
+		v.Text = here + ": processes hardly outperformed threads with 2 or more cores to run on." + smallTask(f)
 	case frac < 1.0/3:
 		v.Outcome = Agrees
 		v.Text = here + ": less than a third, as the tutorial says."
@@ -248,7 +248,7 @@ func judgeIOThreads(f Figures) Verdict {
 	pages := f["pages"]
 	row := func(p, many string) string {
 		s, c := f[p+".sequential.s"], f[p+"."+many+".s"]
-		return fmt.Sprintf("%s pages: one after the other %s, %s %s (%s)", sig(pages), ms(1000*s), many, ms(1000*c), times(s/c))
+		return fmt.Sprintf("%s pages: one after the other %s, %s %s (%s)", num(pages), ms(1000*s), many, ms(1000*c), times(s/c))
 	}
 	if !f.Has("cpython.sequential.s", "cpython.threads.s") {
 		return noPython(row("go", "goroutines"), "threads for I/O")
@@ -347,7 +347,7 @@ func judgeMessages(f Figures) Verdict {
 	}
 	n, m := f["cores"], f["messages.fine"]
 	row := func(p string) string {
-		return fmt.Sprintf("serial %s, %s messages %s, %s messages %s", ms(1000*f[p+".serial.s"]), sig(n), ms(1000*f[p+".coarse.s"]), sig(m), ms(1000*f[p+".fine.s"]))
+		return fmt.Sprintf("serial %s, %s messages %s, %s messages %s", ms(1000*f[p+".serial.s"]), sig(n), ms(1000*f[p+".coarse.s"]), num(m), ms(1000*f[p+".fine.s"]))
 	}
 	if !f.Has("cpython.serial.s", "cpython.coarse.s", "cpython.fine.s") {
 		return noPython(row("go"), "message passing")
@@ -355,7 +355,7 @@ func judgeMessages(f Figures) Verdict {
 	serial, coarse, fine := f["cpython.serial.s"], f["cpython.coarse.s"], f["cpython.fine.s"]
 	v := Verdict{CPython: row("cpython"), Go: row("go")}
 	here := fmt.Sprintf("Tutorial 000 gives no figure; here, on %s, CPython took %s serially, %s in %s messages to a process pool and %s in %s messages",
-		cores(n), ms(1000*serial), ms(1000*coarse), sig(n), ms(1000*fine), sig(m))
+		cores(n), ms(1000*serial), ms(1000*coarse), sig(n), ms(1000*fine), num(m))
 	switch {
 	case n < 2:
 		v.Outcome = DependsOn
