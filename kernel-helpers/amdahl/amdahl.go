@@ -14,9 +14,34 @@ type Point struct {
 	Workers, Speedup float64
 }
 
+// KarpFlatt returns the point's experimentally determined serial fraction
+// (Karp and Flatt, 1990): the f for which Amdahl's law gives exactly this
+// speedup, e = (1/S − 1/n) / (1 − 1/n). It is NaN for one worker, whose
+// speedup is 1 whatever f is. A value that grows with n says the overhead
+// grows with the workers (starting them, talking to them), which a constant
+// serial fraction does not explain; a negative value means a speedup above
+// n (superlinear: caches, or a noisy baseline).
+func (p Point) KarpFlatt() float64 {
+	if p.Workers <= 1 || p.Speedup <= 0 {
+		return math.NaN()
+	}
+	return (1/p.Speedup - 1/p.Workers) / (1 - 1/p.Workers)
+}
+
 // Speedup returns Amdahl's predicted speedup on n workers when the fraction f
 // of the work is serial: 1 / (f + (1 − f) / n).
 func Speedup(f, n float64) float64 { return 1 / (f + (1-f)/n) }
+
+// MinPoints is how many measurements with at most one worker per core
+// [FitOn] needs. Two would always fit: the one-worker point has speedup 1
+// whatever f is, so a single point with more workers decides f alone and
+// leaves nothing to check the law against.
+const MinPoints = 3
+
+// ErrTooFewPoints is what [FitOn] returns (wrapped, with the counts) when
+// there are fewer than [MinPoints] measurements with workers ≤ cores: on a
+// 2-core machine only 1 and 2 workers qualify, so no fit is possible there.
+var ErrTooFewPoints = errors.New("amdahl: too few measurements to fit")
 
 // Model is a fitted serial fraction.
 type Model struct {
@@ -38,8 +63,8 @@ func (m Model) On(n float64, cores int) float64 {
 	return m.Speedup(math.Min(n, float64(cores)))
 }
 
-// Limit returns the speedup no number of workers can pass, 1/f, or +Inf for
-// f = 0.
+// Limit returns the speedup the model predicts for unlimited workers, 1/f,
+// or +Inf for f = 0.
 func (m Model) Limit() float64 {
 	if m.Serial == 0 {
 		return math.Inf(1)
@@ -48,11 +73,15 @@ func (m Model) Limit() float64 {
 }
 
 // Fit returns the serial fraction that best matches the points, by least
-// squares. It needs at least one point with more than one worker (a single
-// worker's speedup is 1 whatever f is), and rejects workers below 1 and
-// speedups that are not positive or not finite.
+// squares on 1/S. Amdahl's law reads 1/S = 1/n + f·(1 − 1/n): linear in f,
+// so with y = 1/S − 1/n and x = 1 − 1/n the best f has a closed form,
+// Σxy / Σx², a weighted mean of the points' [Point.KarpFlatt] fractions,
+// clamped to [0, 1]. It needs at least one point with more than one worker
+// (a single worker's speedup is 1 whatever f is), and rejects workers below
+// 1 and speedups that are not positive or not finite. Fit does not check
+// that the points are enough to trust the fit: [FitOn] does.
 func Fit(points []Point) (Model, error) {
-	informative := 0
+	var sxy, sxx float64
 	for i, p := range points {
 		switch {
 		case math.IsNaN(p.Workers) || math.IsInf(p.Workers, 0) || p.Workers < 1:
@@ -60,50 +89,43 @@ func Fit(points []Point) (Model, error) {
 		case math.IsNaN(p.Speedup) || math.IsInf(p.Speedup, 0) || p.Speedup <= 0:
 			return Model{}, fmt.Errorf("amdahl: point %d: speedup %v (want a positive number)", i, p.Speedup)
 		}
-		if p.Workers > 1 {
-			informative++
-		}
+		x := 1 - 1/p.Workers
+		sxy += x * (1/p.Speedup - 1/p.Workers)
+		sxx += x * x
 	}
-	if informative == 0 {
+	if sxx == 0 {
 		return Model{}, errors.New("amdahl: no point with more than one worker: any serial fraction fits")
 	}
-	sse := func(f float64) float64 {
-		s := 0.0
-		for _, p := range points {
-			d := p.Speedup - Speedup(f, p.Workers)
-			s += d * d
-		}
-		return s
+	f := min(max(sxy/sxx, 0), 1)
+	sse := 0.0
+	for _, p := range points {
+		d := p.Speedup - Speedup(f, p.Workers)
+		sse += d * d
 	}
-	// A grid finds the right valley (the sum is smooth in f, but need not
-	// have a single minimum for odd data); golden-section search then
-	// narrows it down to far below any measurement's precision.
-	const steps = 1000
-	best := 0
-	for i := 1; i <= steps; i++ {
-		if sse(float64(i)/steps) < sse(float64(best)/steps) {
-			best = i
-		}
+	return Model{Serial: f, RMS: math.Sqrt(sse / float64(len(points))), Points: len(points)}, nil
+}
+
+// FitOn fits only the points with at most cores workers (past the core
+// count workers take turns, which is not the parallel work the law
+// describes), and only when there are at least [MinPoints] of them;
+// otherwise it returns an error wrapping [ErrTooFewPoints] that says how
+// many there were. cores is what the run could use: runtime.GOMAXPROCS(0),
+// not runtime.NumCPU.
+func FitOn(points []Point, cores int) (Model, error) {
+	if cores < 1 {
+		return Model{}, fmt.Errorf("amdahl: %d cores (want 1 or more)", cores)
 	}
-	lo, hi := math.Max(0, float64(best-1)/steps), math.Min(1, float64(best+1)/steps)
-	phi := (math.Sqrt(5) - 1) / 2
-	for hi-lo > 1e-9 {
-		a, b := hi-phi*(hi-lo), lo+phi*(hi-lo)
-		if sse(a) <= sse(b) {
-			hi = b
-		} else {
-			lo = a
+	var kept []Point
+	for _, p := range points {
+		if p.Workers <= float64(cores) {
+			kept = append(kept, p)
 		}
 	}
-	f := (lo + hi) / 2
-	// The search never lands exactly on a bound; the best fit often is one
-	// (speedups above the ideal give f = 0, speedups below 1 give f = 1).
-	for _, bound := range []float64{0, 1} {
-		if sse(bound) <= sse(f) {
-			f = bound
-		}
+	if len(kept) < MinPoints {
+		return Model{}, fmt.Errorf("%w: %d with up to %d workers (one per core), want %d or more",
+			ErrTooFewPoints, len(kept), cores, MinPoints)
 	}
-	return Model{Serial: f, RMS: math.Sqrt(sse(f) / float64(len(points))), Points: len(points)}, nil
+	return Fit(kept)
 }
 
 // Curve returns the model's speedups at the given worker counts, capped at
@@ -117,16 +139,18 @@ func (m Model) Curve(name string, workers []float64, cores int) plots.Series {
 	return s
 }
 
-// Describe says in words what the fit found, with the figures, e.g. "a
-// serial fraction of 5% (root mean square error 0.02, from 3 measurements):
-// at most 1.9× on this machine's 2 cores, and at most 20× however many
-// cores there were."
+// Describe says in words what the fit found and what it predicts, with the
+// figures, e.g. "a serial fraction of 5% (least squares on 1/S from 3
+// measurements; root mean square error 0.02 in speedup), which predicts
+// 1.9× with 2 workers and 20× with unlimited workers". It states
+// predictions, not bounds: a measured speedup may well exceed them, and a
+// notebook shows the two side by side.
 func (m Model) Describe(cores int) string {
-	limit := "no limit however many cores there were"
+	limit := "no limit with unlimited workers"
 	if !math.IsInf(m.Limit(), 1) {
-		limit = fmt.Sprintf("at most %.3g× however many cores there were", m.Limit())
+		limit = fmt.Sprintf("%.3g× with unlimited workers", m.Limit())
 	}
-	return fmt.Sprintf("a serial fraction of %.3g%% (root mean square error %.2g, from %d measurements): "+
-		"at most %.3g× on this machine's %d cores, and %s.",
-		100*m.Serial, m.RMS, m.Points, m.On(float64(cores), cores), cores, limit)
+	return fmt.Sprintf("a serial fraction of %.3g%% (least squares on 1/S from %d measurements; root mean square error %.2g in speedup), "+
+		"which predicts %.3g× with %d workers and %s",
+		100*m.Serial, m.Points, m.RMS, m.On(float64(cores), cores), cores, limit)
 }

@@ -48,16 +48,16 @@ func TestFitRecoversTheSerialFraction(t *testing.T) {
 	}
 }
 
-func TestFitIsLeastSquares(t *testing.T) {
+func TestFitIsLeastSquaresOnTheInverse(t *testing.T) {
 	// Noisy points around f = 0.1: the fitted f must give a smaller sum of
-	// squares than any f nearby.
+	// squares of 1/S than any f nearby.
 	ps := []amdahl.Point{{1, 1}, {2, 1.85}, {3, 2.45}, {4, 3.1}}
 	m, err := amdahl.Fit(ps)
 	require.NoError(t, err)
 	sse := func(f float64) float64 {
 		s := 0.0
 		for _, p := range ps {
-			d := p.Speedup - amdahl.Speedup(f, p.Workers)
+			d := 1/p.Speedup - 1/amdahl.Speedup(f, p.Workers)
 			s += d * d
 		}
 		return s
@@ -65,7 +65,37 @@ func TestFitIsLeastSquares(t *testing.T) {
 	for _, df := range []float64{-0.01, -1e-4, 1e-4, 0.01} {
 		assert.Less(t, sse(m.Serial), sse(m.Serial+df), "f%+g", df)
 	}
-	assert.InDelta(t, math.Sqrt(sse(m.Serial)/4), m.RMS, 1e-12)
+	rms := 0.0
+	for _, p := range ps {
+		d := p.Speedup - amdahl.Speedup(m.Serial, p.Workers)
+		rms += d * d
+	}
+	assert.InDelta(t, math.Sqrt(rms/4), m.RMS, 1e-12)
+}
+
+func TestKarpFlatt(t *testing.T) {
+	assert.True(t, math.IsNaN(amdahl.Point{Workers: 1, Speedup: 1}.KarpFlatt()), "one worker says nothing")
+	for _, f := range []float64{0, 0.05, 0.5, 1} {
+		p := amdahl.Point{Workers: 4, Speedup: amdahl.Speedup(f, 4)}
+		assert.InDelta(t, f, p.KarpFlatt(), 1e-12, "f = %v", f)
+	}
+	assert.Less(t, amdahl.Point{Workers: 2, Speedup: 2.1}.KarpFlatt(), 0.0, "superlinear")
+	// One point with more than one worker: the fit is its Karp–Flatt value.
+	m, err := amdahl.Fit([]amdahl.Point{{1, 1}, {2, 1.6}})
+	require.NoError(t, err)
+	assert.InDelta(t, amdahl.Point{Workers: 2, Speedup: 1.6}.KarpFlatt(), m.Serial, 1e-12)
+}
+
+func TestFitOnNeedsThreePointsWithinTheCores(t *testing.T) {
+	ps := []amdahl.Point{{1, 1}, {2, 1.9}, {3, 1.95}, {4, 2.07}}
+	_, err := amdahl.FitOn(ps, 2)
+	require.ErrorIs(t, err, amdahl.ErrTooFewPoints)
+	assert.ErrorContains(t, err, "2 with up to 2 workers")
+	m, err := amdahl.FitOn(ps, 3)
+	require.NoError(t, err)
+	assert.Equal(t, 3, m.Points, "the 4-worker point is past the cores")
+	_, err = amdahl.FitOn(ps, 0)
+	assert.ErrorContains(t, err, "0 cores")
 }
 
 func TestFitClampsToZeroAndOne(t *testing.T) {
@@ -110,7 +140,8 @@ func TestModel(t *testing.T) {
 	require.Len(t, c.Y, 3)
 	assert.Equal(t, c.Y[1], c.Y[2])
 
-	assert.Equal(t, "a serial fraction of 5% (root mean square error 0, from 3 measurements): "+
-		"at most 1.9× on this machine's 2 cores, and at most 20× however many cores there were.", m.Describe(2))
-	assert.Contains(t, amdahl.Model{Points: 2}.Describe(4), "no limit however many cores there were")
+	assert.Equal(t, "a serial fraction of 5% (least squares on 1/S from 3 measurements; root mean square error 0 in speedup), "+
+		"which predicts 1.9× with 2 workers and 20× with unlimited workers", m.Describe(2))
+	assert.Contains(t, amdahl.Model{Points: 2}.Describe(4), "no limit with unlimited workers")
+	assert.NotContains(t, m.Describe(2), "at most", "a prediction, never a bound a measurement could pass")
 }

@@ -13,7 +13,26 @@ func ExampleFit() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Printf("serial fraction %.3f, so at most %.1f× on 4 cores and %.0f× on any number\n",
+	fmt.Printf("serial fraction %.3f, predicting %.1f× on 4 cores and %.0f× on any number\n",
 		m.Serial, m.On(4, 4), m.Limit())
-	// Output: serial fraction 0.058, so at most 3.4× on 4 cores and 17× on any number
+	// Output: serial fraction 0.056, predicting 3.4× on 4 cores and 18× on any number
+}
+
+// The serial fraction each measurement implies on its own.
+func ExamplePoint_KarpFlatt() {
+	for _, p := range []amdahl.Point{{2, 1.9}, {3, 2.7}, {4, 3.4}} {
+		fmt.Printf("%g workers: %.3f\n", p.Workers, p.KarpFlatt())
+	}
+	// Output:
+	// 2 workers: 0.053
+	// 3 workers: 0.056
+	// 4 workers: 0.059
+}
+
+// On 2 cores only the runs with 1 and 2 workers are within the cores:
+// too few to fit.
+func ExampleFitOn() {
+	_, err := amdahl.FitOn([]amdahl.Point{{1, 1}, {2, 1.9}, {3, 1.95}, {4, 2.07}}, 2)
+	fmt.Println(err)
+	// Output: amdahl: too few measurements to fit: 2 with up to 2 workers (one per core), want 3 or more
 }

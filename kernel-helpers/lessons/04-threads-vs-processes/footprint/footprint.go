@@ -22,7 +22,10 @@ const (
 type Point struct {
 	Kind  string
 	N     int
-	Bytes float64 // per worker
+	Bytes float64 // private memory per worker: what one more costs
+	// RSS is a process's resident set size, which also counts the program's
+	// code that every copy shares; 0 for goroutines and threads.
+	RSS float64
 }
 
 // Counts says how many workers of each kind to measure with; an empty list
@@ -55,11 +58,17 @@ func Sweep(ctx context.Context, c Counts) ([]Point, error) {
 	if err := measure(Goroutine, c.Goroutines, memory.PerGoroutine); err != nil {
 		return points, err
 	}
-	if err := measure(Thread, c.Threads, memory.PerThread); err != nil {
+	if err := measure(Thread, c.Threads, memory.PrivatePerThread); err != nil {
 		return points, err
 	}
-	err := measure(Process, c.Processes, func(n int) (float64, error) { return memory.PerProcess(ctx, n) })
-	return points, err
+	for _, n := range c.Processes {
+		r, err := memory.PrivatePerProcess(ctx, n)
+		if err != nil {
+			return points, fmt.Errorf("footprint: %d %ss: %w", n, Process, err)
+		}
+		points = append(points, Point{Kind: Process, N: n, Bytes: float64(r.Private), RSS: float64(r.RSS)})
+	}
+	return points, nil
 }
 
 // Plot draws the memory per worker against the number of workers, one line
@@ -82,8 +91,8 @@ func Plot(points []Point) ([]byte, error) {
 		}
 		series = append(series, s)
 	}
-	return plots.Lines("memory per worker", plots.Axis{Label: "workers", Log: true},
-		plots.Axis{Label: "memory per worker", Unit: "KiB", Log: true}, series)
+	return plots.Lines("private memory per idle worker", plots.Axis{Label: "workers", Log: true},
+		plots.Axis{Label: "private memory per worker", Unit: "KiB", Log: true}, series)
 }
 
 func kinds(points []Point) []string {
@@ -108,8 +117,10 @@ func Largest(points []Point) map[string]Point {
 	return out
 }
 
-// Verdict gives each kind's memory per worker at its largest count, and how
-// many goroutines that buys, with the figures.
+// Verdict gives each kind's private memory per worker at its largest
+// count, and how many goroutines that buys, with the figures, and a
+// process's RSS beside its private memory. It checks the order goroutine <
+// thread < process and says when it did not hold.
 func Verdict(points []Point) string {
 	largest := Largest(points)
 	g, ok := largest[Goroutine]
@@ -124,16 +135,20 @@ func Verdict(points []Point) string {
 		if !ok {
 			continue
 		}
-		name := map[string]string{Thread: "an OS thread", Process: "a process"}[kind]
-		parts = append(parts, fmt.Sprintf("%s took %s (with %d), as much as %.0f goroutines", name, size(p.Bytes), p.N, p.Bytes/g.Bytes))
+		name := map[string]string{Thread: "an OS thread", Process: "an idle worker process"}[kind]
+		part := fmt.Sprintf("%s took %s (with %d), as much as %.0f goroutines", name, size(p.Bytes), p.N, p.Bytes/g.Bytes)
+		if p.RSS > 0 {
+			part += fmt.Sprintf(" (its RSS, %s, also counts the program's code, which every worker shares)", size(p.RSS))
+		}
+		parts = append(parts, part)
 		ordered = ordered && p.Bytes > prev
 		prev = p.Bytes
 	}
-	s := "**This machine:** " + strings.Join(parts, "; ") + ". "
+	s := "**This machine**, private memory per idle worker: " + strings.Join(parts, "; ") + ". "
 	if ordered && len(parts) > 1 {
-		return s + "That agrees with the course: a goroutine is cheap, a thread dearer, a process dearest."
+		return s + "A goroutine is the cheapest, a thread dearer, a process dearest."
 	}
-	return s + "That is not the order the course expects (goroutine < thread < process): rerun the cell."
+	return s + "That is not the order goroutine < thread < process: one of the measurements was disturbed (the thread figure is the noisiest); rerun the cell."
 }
 
 func size(b float64) string {

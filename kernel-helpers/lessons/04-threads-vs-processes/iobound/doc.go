@@ -15,4 +15,9 @@
 // processes must call [worker.ServeIfWorker] first thing in main (in a
 // notebook cell: the first line after %%), the way a Python program that
 // uses multiprocessing puts its work under if __name__ == "__main__".
+//
+// [Threads] runs tutorial 003's own comparison on the same server: CPython
+// fetching with urllib one after the other and on a thread per page
+// (py/n04_fetch.py), beside Go one after the other ([OneByOne]) and on a
+// goroutine per page ([OnePerPage]); its figures judge claim 003-io-threads.
 package iobound

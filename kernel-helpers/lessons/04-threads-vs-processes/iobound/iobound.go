@@ -115,21 +115,37 @@ func Verdict(results []bench.Result, o Options) string {
 	if len(results) == 0 || o.Pages <= 0 {
 		return "**This machine:** nothing was measured."
 	}
-	var parts []string
-	overlapped := true
+	var parts, slow []string
 	for _, r := range results {
 		workers := max(r.Workers, 1)
 		rounds := (o.Pages + workers - 1) / workers
 		ideal := time.Duration(rounds) * o.Latency
-		parts = append(parts, fmt.Sprintf("%s with %d took %v (at least %d bench.Round(s) of %v: %v)",
-			r.Strategy, workers, bench.Round(r.Median()), rounds, o.Latency, ideal))
+		parts = append(parts, fmt.Sprintf("%s with %d took %v (at least %s of %v: %v)",
+			r.Strategy, workers, bench.Round(r.Median()), plural(rounds, "round"), o.Latency, ideal))
 		if workers > 1 && r.Median() >= time.Duration(o.Pages)*o.Latency {
-			overlapped = false
+			slow = append(slow, r.Strategy)
 		}
 	}
 	s := fmt.Sprintf("**This machine:** %d pages of %v each: %s. ", o.Pages, o.Latency, strings.Join(parts, "; "))
-	if overlapped {
-		return s + "Every strategy with more than one worker beat one after the other: the waits overlapped, whoever waited."
+	if len(slow) == 0 {
+		return s + "Every strategy with more than one worker beat the least time one after the other could take: the waits overlapped, whoever waited."
 	}
-	return s + "Some strategy with several workers was no faster than one after the other, which the course does not expect: rerun the cell."
+	return s + fmt.Sprintf("%s took no less than one after the other could at best (%v): what it spends besides waiting, such as starting "+
+		"worker processes, which counts in a pool's time here, outweighed the waits it overlapped at this latency.",
+		capital(strings.Join(slow, " and ")), time.Duration(o.Pages)*o.Latency)
+}
+
+// plural formats a count with its noun: "1 round", "8 rounds".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+func capital(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }

@@ -20,5 +20,14 @@
 //     encoding, two trips through the kernel and decoding, both ways.
 //
 // [Plot] draws the time per round trip against the payload size, and
-// [Verdict] compares them at the smallest and largest sizes.
+// [Verdict] compares them at the smallest and largest sizes. [CPython] times
+// the same round trips in python3: to a thread through queue.Queue, to a
+// process through multiprocessing.Pipe; [Figures] turns both into the
+// figures of claim 002-ipc-overhead.
+//
+// [Messages] is tutorial 000's message passing: the same count serially and
+// on a pool of processes in few or many messages, in Go on pools of depth 1
+// (like CPython's ProcessPoolExecutor) and of the default depth, and in
+// CPython on a ProcessPoolExecutor; its figures judge claim
+// 000-message-passing.
 package ipc

@@ -23,7 +23,7 @@ func TestMeasure(t *testing.T) {
 		calls int
 	}{
 		{ipc.Channel, 16, 1000}, {ipc.ChannelCopy, 16, 1000}, {ipc.Pipe, 16, 1000},
-		{ipc.Channel, 1 << 20, 5}, {ipc.ChannelCopy, 1 << 20, 5}, {ipc.Pipe, 1 << 20, 5},
+		{ipc.Channel, 1 << 20, 1000}, {ipc.ChannelCopy, 1 << 20, 5}, {ipc.Pipe, 1 << 20, 5},
 	} {
 		p := points[i]
 		assert.Equal(t, want.how, p.How, "point %d", i)
@@ -77,9 +77,12 @@ func TestVerdict(t *testing.T) {
 	v := ipc.Verdict(points)
 	assert.Contains(t, v, "with 16 bytes a round trip took 300ns over a channel, 350ns with a copy, and 25µs through a pipe to a process (83× the channel)")
 	assert.Contains(t, v, "with 1 MiB a round trip took 300ns over a channel, 100µs with a copy, and 4ms through a pipe to a process (13333× the channel)")
-	assert.Contains(t, v, "That agrees")
+	assert.Contains(t, v, "Over a channel 1 MiB cost about what 16 bytes did (300ns vs 300ns)")
+	assert.Contains(t, v, "The pipe was the dearest way at every size")
 	assert.Contains(t, ipc.Verdict(points[:2]), "not every way was measured")
 	assert.Contains(t, ipc.Verdict(nil), "nothing was measured")
 	points[2].Result.Samples = []time.Duration{time.Microsecond}
-	assert.Contains(t, ipc.Verdict(points), "does not show")
+	assert.Contains(t, ipc.Verdict(points), "The pipe was not the dearest way at every size")
+	points[3].Result.Samples = []time.Duration{50 * time.Microsecond}
+	assert.Contains(t, ipc.Verdict(points), "Over a channel 1 MiB cost 33.3× what 16 bytes did (10µs vs 300ns): not the same cost at every size here.")
 }

@@ -11,9 +11,17 @@
 // of work (say, counting to n) into w equal tasks for each w and times every
 // kind; [Scale] does so for a range of worker counts, measures the
 // sequential baseline, and fits Amdahl's law
-// ([concurrencylab/kernel-helpers/amdahl]) to the goroutine runs.
+// ([concurrencylab/kernel-helpers/amdahl]) to the goroutine runs when there
+// are at least three within the core count, with each run's Karp–Flatt
+// serial fraction.
 //
 // The work is always a task registered with package worker (such as "count"
 // or "sumsqrt"), so that the same batch runs in this process and in worker
 // processes alike.
+//
+// [OneTwoFour], [PerCore] and [Ten] run the tutorials' three CPU-bound
+// experiments (1, 2 and 4 processes; one task per core; 10 threads vs 10
+// processes) in Go and, through package cpython, in real CPython at the same
+// size; each returns a [Pair] whose Figures judge the tutorial's claim with
+// package claims.
 package strategies

@@ -20,15 +20,23 @@ type Scaling struct {
 	Cores   int
 	Base    bench.Result   // the whole work as one task, run sequentially
 	Results []bench.Result // for each worker count, each kind
-	// Fit is Amdahl's law fitted to FitKind's speedups with at most Cores
-	// workers.
+	// Points are FitKind's speedups with 2 to Cores workers, whose
+	// Karp–Flatt serial fractions Markdown shows.
 	FitKind string
-	Fit     amdahl.Model
+	Points  []amdahl.Point
+	// Fit is Amdahl's law fitted to FitKind's speedups with at most Cores
+	// workers, when FitErr is nil; FitErr says why there is no fit (fewer
+	// than amdahl.MinPoints such runs: on 2 cores there are only 1 and 2
+	// workers).
+	Fit    amdahl.Model
+	FitErr error
 }
 
-// Scale measures a Scaling on cores cores: the worker task with total
-// iterations, as one task, then split for every count in workers under every
-// kind. The Amdahl fit uses the first kind.
+// Scale measures a Scaling on cores cores (runtime.GOMAXPROCS(0), what the
+// run may use, not runtime.NumCPU): the worker task with total iterations,
+// as one task, then split for every count in workers under every kind. The
+// Amdahl fit uses the first kind, and only when it has at least
+// amdahl.MinPoints runs with at most cores workers.
 func Scale(ctx context.Context, task string, total int64, workers []int, kinds []Kind, cores, reps int) (Scaling, error) {
 	if len(kinds) == 0 {
 		return Scaling{}, errors.New("strategies: no kinds to scale")
@@ -47,10 +55,18 @@ func Scale(ctx context.Context, task string, total int64, workers []int, kinds [
 	var points []amdahl.Point
 	for _, r := range s.Results {
 		if r.Strategy == s.FitKind && r.Workers <= cores {
-			points = append(points, amdahl.Point{Workers: float64(r.Workers), Speedup: bench.Speedup(s.Base, r)})
+			p := amdahl.Point{Workers: float64(r.Workers), Speedup: bench.Speedup(s.Base, r)}
+			points = append(points, p)
+			if r.Workers > 1 {
+				s.Points = append(s.Points, p)
+			}
 		}
 	}
-	if s.Fit, err = amdahl.Fit(points); err != nil {
+	s.Fit, err = amdahl.FitOn(points, cores)
+	switch {
+	case errors.Is(err, amdahl.ErrTooFewPoints):
+		s.FitErr = err
+	case err != nil:
 		return s, fmt.Errorf("strategies: fitting %s: %w", s.FitKind, err)
 	}
 	return s, nil
@@ -91,6 +107,9 @@ func (s Scaling) Series() ([]plots.Series, error) {
 	if len(series) == 0 {
 		return nil, errors.New("strategies: nothing measured")
 	}
+	if s.FitErr != nil || s.Fit.Points == 0 {
+		return series, nil
+	}
 	fit := s.Fit.Curve(fmt.Sprintf("Amdahl fit, serial %.2g%%", 100*s.Fit.Serial), xs, s.Cores)
 	return append(series, fit), nil
 }
@@ -105,11 +124,29 @@ func (s Scaling) Plot() ([]byte, error) {
 	return plots.Speedup(fmt.Sprintf("the same work split among w workers, %d cores", s.Cores), series, true)
 }
 
-// Markdown states the fit and what happened past the core count, with the
-// figures.
+// Markdown states the fit (or why there is none), each run's Karp–Flatt
+// serial fraction, and what happened past the core count, with the figures.
+// It states the fit's predictions beside the measurements, never a bound a
+// measurement could contradict.
 func (s Scaling) Markdown() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "**This machine:** Amdahl's law fitted to the runs on %s with at most %d workers gives %s ", s.FitKind, s.Cores, s.Fit.Describe(s.Cores))
+	b.WriteString("**This machine:** ")
+	if s.FitErr != nil || s.Fit.Points == 0 {
+		why := "no fit was made"
+		if s.FitErr != nil {
+			why = s.FitErr.Error()
+		}
+		fmt.Fprintf(&b, "no Amdahl fit is possible on %d cores (%s). ", s.Cores, why)
+	} else {
+		fmt.Fprintf(&b, "Amdahl's law fitted to the runs on %s with up to %d workers gives %s. ", s.FitKind, s.Cores, s.Fit.Describe(s.Cores))
+	}
+	if len(s.Points) > 0 {
+		var kf []string
+		for _, p := range s.Points {
+			kf = append(kf, fmt.Sprintf("%g workers %.3g× → %.3g%%", p.Workers, p.Speedup, 100*p.KarpFlatt()))
+		}
+		fmt.Fprintf(&b, "The serial fraction each %s run implies on its own (Karp–Flatt): %s. ", s.FitKind, strings.Join(kf, ", "))
+	}
 	most := 0
 	for _, r := range s.Results {
 		most = max(most, r.Workers)

@@ -26,13 +26,13 @@ type Kind struct {
 // one per task with GOMAXPROCS=1 (concurrent, never parallel, like CPython
 // threads under the GIL).
 var (
-	Sequential     = Kind{"sequential", func(int) run.Strategy { return run.Sequential() }}
-	Goroutines     = Kind{"goroutines", func(int) run.Strategy { return run.Goroutines() }}
-	GoroutinePool  = Kind{"goroutine pool", run.GoroutinePool}
-	Threads        = Kind{"OS threads", run.OSThreads}
-	OneCore        = Kind{"GOMAXPROCS=1", func(int) run.Strategy { return run.MaxProcs(1) }}
-	ProcessPool    = Kind{"process pool", run.ProcessPool}
-	ProcessPerTask = Kind{"process per task", run.ProcessPerTask}
+	Sequential     = Kind{run.NameSequential, func(int) run.Strategy { return run.Sequential() }}
+	Goroutines     = Kind{run.NameGoroutines, func(int) run.Strategy { return run.Goroutines() }}
+	GoroutinePool  = Kind{run.NameGoroutinePool, run.GoroutinePool}
+	Threads        = Kind{run.NameOSThreads, run.OSThreads}
+	OneCore        = Kind{run.NameMaxProcs, func(int) run.Strategy { return run.MaxProcs(1) }}
+	ProcessPool    = Kind{run.NameProcessPool, run.ProcessPool}
+	ProcessPerTask = Kind{run.NameProcessPerTask, run.ProcessPerTask}
 )
 
 // Time runs the batch under k with workers workers: a warm-up run, then reps
@@ -181,12 +181,18 @@ func Compare(ctx context.Context, name string, tasks []run.Task, entries []Entry
 }
 
 // Timeline draws the last run of every entry: one row per thread or
-// process (see [Spans]), each entry's rows after the previous entry's, and
-// each entry timed from its own first start.
+// process (see [Spans]), named with the entry's strategy so that two
+// entries that ran on the same OS threads never share a row, each entry's
+// rows after the previous entry's, and each entry timed from its own first
+// start.
 func (c Comparison) Timeline(title string) ([]byte, error) {
 	var spans []plots.Span
-	for _, recs := range c.Records {
-		spans = append(spans, Spans(recs)...)
+	for i, recs := range c.Records {
+		name := ""
+		if i < len(c.Results) {
+			name = c.Results[i].Strategy
+		}
+		spans = append(spans, Spans(name, recs)...)
 	}
 	if len(spans) == 0 {
 		return nil, errors.New("strategies: no task ran, so there is no timeline")
@@ -194,11 +200,14 @@ func (c Comparison) Timeline(title string) ([]byte, error) {
 	return plots.Timeline(title, spans)
 }
 
-// Spans turns a batch's records into timeline bars: one row per OS thread
-// for tasks that ran in this process ("thread 1234"), one per process for
-// tasks that ran in worker processes ("process 5678"), times measured from
-// the earliest start. Tasks that never started are left out.
-func Spans(records []run.Record) []plots.Span {
+// Spans turns a batch run under the named strategy into timeline bars: one
+// row per OS thread for tasks that ran in this process ("sequential ·
+// thread 1234"), one per process for tasks that ran in worker processes
+// ("process per task · process 5678"), times measured from the earliest
+// start. The strategy's name keeps apart the rows of two strategies whose
+// tasks ran on the same OS threads; an empty name leaves it out. Tasks that
+// never started are left out.
+func Spans(strategy string, records []run.Record) []plots.Span {
 	var first time.Time
 	for _, r := range records {
 		if !r.Start.IsZero() && (first.IsZero() || r.Start.Before(first)) {
@@ -214,6 +223,9 @@ func Spans(records []run.Record) []plots.Span {
 		worker := fmt.Sprintf("process %d", r.PID)
 		if r.PID == self {
 			worker = fmt.Sprintf("thread %d", r.TID)
+		}
+		if strategy != "" {
+			worker = strategy + " · " + worker
 		}
 		spans = append(spans, plots.Span{Worker: worker, Task: "#" + strconv.Itoa(r.Task),
 			Start: r.Start.Sub(first), End: max(r.End.Sub(first), r.Start.Sub(first))})

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"concurrencylab/kernel-helpers/amdahl"
 	"concurrencylab/kernel-helpers/bench"
 	"concurrencylab/kernel-helpers/lessons/04-threads-vs-processes/strategies"
 	"concurrencylab/kernel-helpers/plots"
@@ -101,8 +102,15 @@ func TestSpans(t *testing.T) {
 	assert.Equal(t, []plots.Span{
 		{Worker: "thread 11", Task: "#0", Start: 5 * time.Millisecond, End: 15 * time.Millisecond},
 		{Worker: "process " + strconv.Itoa(self+1), Task: "#1", Start: 0, End: 10 * time.Millisecond},
-	}, strategies.Spans(recs))
-	assert.Empty(t, strategies.Spans(nil))
+	}, strategies.Spans("", recs))
+	assert.Empty(t, strategies.Spans("x", nil))
+	// Two in-process strategies on the same thread get rows of their own.
+	a := strategies.Spans(run.NameSequential, recs[:1])
+	b := strategies.Spans(run.NameGoroutines, recs[:1])
+	require.Len(t, a, 1)
+	require.Len(t, b, 1)
+	assert.Equal(t, "sequential · thread 11", a[0].Worker)
+	assert.NotEqual(t, a[0].Worker, b[0].Worker)
 }
 
 func TestVerdicts(t *testing.T) {
@@ -128,21 +136,35 @@ func TestScale(t *testing.T) {
 	assert.Equal(t, "sequential", s.Base.Strategy)
 	assert.Len(t, s.Results, 6)
 	assert.Equal(t, "goroutines", s.FitKind)
-	assert.Equal(t, 2, s.Fit.Points, "fitted on 1 and 2 workers, not past the 2 cores")
+	require.ErrorIs(t, s.FitErr, amdahl.ErrTooFewPoints, "1 and 2 workers on 2 cores are too few to fit")
+	require.Len(t, s.Points, 1, "the 2-worker run; 1 worker says nothing, 3 is past the cores")
 	series, err := s.Series()
 	require.NoError(t, err)
-	require.Len(t, series, 3)
+	require.Len(t, series, 2, "no fit curve without a fit")
 	assert.Equal(t, []float64{1, 2, 3}, series[0].X)
-	assert.True(t, strings.HasPrefix(series[2].Name, "Amdahl fit"))
 	svg, err := s.Plot()
 	require.NoError(t, err)
 	assert.Contains(t, string(svg), "<svg")
-	assert.Contains(t, s.Markdown(), "With 3 workers on 2 cores: goroutines ")
+	md := s.Markdown()
+	assert.Contains(t, md, "no Amdahl fit is possible on 2 cores")
+	assert.Contains(t, md, "(Karp–Flatt): 2 workers ")
+	assert.Contains(t, md, "With 3 workers on 2 cores: goroutines ")
+	assert.NotContains(t, md, "at most")
+
+	// On "3 cores" the same worker counts give three points: a fit.
+	s, err = strategies.Scale(context.Background(), "sumsqrt", 30000, []int{1, 2, 3}, kinds[:1], 3, 1)
+	require.NoError(t, err)
+	require.NoError(t, s.FitErr)
+	assert.Equal(t, 3, s.Fit.Points)
+	series, err = s.Series()
+	require.NoError(t, err)
+	require.Len(t, series, 2)
+	assert.True(t, strings.HasPrefix(series[1].Name, "Amdahl fit"))
+	assert.Contains(t, s.Markdown(), "which predicts")
+	assert.NotContains(t, s.Markdown(), "at most")
 
 	_, err = strategies.Scale(context.Background(), "sumsqrt", 100, []int{1}, nil, 2, 1)
 	assert.ErrorContains(t, err, "no kinds")
-	_, err = strategies.Scale(context.Background(), "sumsqrt", 100, []int{1}, kinds, 2, 1)
-	assert.ErrorContains(t, err, "no point with more than one worker")
 	_, err = strategies.Scale(context.Background(), "sumsqrt", 100, []int{1}, kinds, 0, 1)
 	assert.ErrorContains(t, err, "0 cores")
 }

@@ -1,0 +1,166 @@
+package strategies
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"strconv"
+	"time"
+
+	"concurrencylab/kernel-helpers/bench"
+	"concurrencylab/kernel-helpers/claims"
+	"concurrencylab/kernel-helpers/cpython"
+	"concurrencylab/kernel-helpers/run"
+	"concurrencylab/kernel-helpers/source"
+)
+
+//go:embed cpython.go
+var files embed.FS
+
+// Source returns the Go source of one of this file's functions, for the
+// notebook to show beside the Python that does the same.
+func Source(name string) (string, error) { return source.Go(files, name) }
+
+// Python returns the python3 this machine has (the first [cpython.Find]
+// finds), or nil and an error wrapping [cpython.ErrNoPython] that says why:
+// the Go side of every experiment still runs without it.
+func Python(ctx context.Context) (*cpython.Interpreter, error) {
+	found, err := cpython.Find(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &found[0], nil
+}
+
+// Pair is one experiment measured in Go and in CPython, with the figures
+// its claim is judged from.
+type Pair struct {
+	Go, CPython []bench.Result // CPython is nil when it was not measured
+	// NoPython says why CPython was not measured ("" when it was).
+	NoPython string
+	Figures  claims.Figures
+}
+
+// All returns the Go results, then the CPython ones, for one plot.
+func (p Pair) All() []bench.Result { return append(append([]bench.Result(nil), p.Go...), p.CPython...) }
+
+// pythonSide runs f when there is a python3 and records why not otherwise.
+func (p *Pair) pythonSide(py *cpython.Interpreter, f func(cpython.Interpreter) ([]bench.Result, error)) error {
+	if py == nil {
+		p.NoPython = cpython.ErrNoPython.Error()
+		return nil
+	}
+	rs, err := f(*py)
+	if err != nil {
+		return err
+	}
+	p.CPython = append(p.CPython, rs...)
+	return nil
+}
+
+// seconds is a result's median in seconds.
+func seconds(r bench.Result) float64 { return r.Median().Seconds() }
+
+// OneTwoFour is tutorial 000's experiment: the same count split among 1, 2
+// and 4 processes. In Go the count is goTotal iterations, on OS threads and
+// on a process per task; in CPython, calibrated so that one process takes
+// target, on multiprocessing.Process objects. cores is GOMAXPROCS.
+func OneTwoFour(ctx context.Context, py *cpython.Interpreter, goTotal int64, target time.Duration, cores, reps int) (Pair, error) {
+	p := Pair{Figures: claims.Figures{"cores": float64(cores), "task.s": target.Seconds()}}
+	res, err := Split(ctx, "count", goTotal, []int{1, 2, 4}, []Kind{Threads, ProcessPerTask}, reps)
+	if err != nil {
+		return p, err
+	}
+	p.Go = res
+	for _, r := range res {
+		if r.Strategy == ProcessPerTask.Name {
+			p.Figures["go.p"+strconv.Itoa(r.Workers)+".s"] = seconds(r)
+		}
+	}
+	err = p.pythonSide(py, func(in cpython.Interpreter) ([]bench.Result, error) {
+		var out []bench.Result
+		var n int64 // iterations in all, calibrated by the first run
+		for _, w := range []int{1, 2, 4} {
+			cfg := cpython.StrategiesConfig{Workload: cpython.Count, Tasks: w, Target: target,
+				Strategies: []string{cpython.Processes}, Reps: reps}
+			if n > 0 {
+				cfg.N = max(n/int64(w), 1)
+			}
+			rs, err := in.Strategies(ctx, cfg)
+			if err != nil {
+				return out, err
+			}
+			if n == 0 {
+				if n, err = strconv.ParseInt(rs[0].Params["n"], 10, 64); err != nil {
+					return out, fmt.Errorf("strategies: CPython's calibrated n: %w", err)
+				}
+			}
+			p.Figures["cpython.p"+strconv.Itoa(w)+".s"] = seconds(rs[0])
+			out = append(out, rs...)
+		}
+		return out, nil
+	})
+	return p, err
+}
+
+// PerCore is tutorial 001's experiment: one task of summing square roots
+// per core (each task goN iterations in Go, target long in CPython), run one
+// after the other, on a thread per task and on a process per task; in Go
+// also on a goroutine per task.
+func PerCore(ctx context.Context, py *cpython.Interpreter, goN int64, target time.Duration, cores, reps int) (Pair, error) {
+	p := Pair{Figures: claims.Figures{"cores": float64(cores), "task.s": float64(cores) * target.Seconds()}}
+	res, err := Split(ctx, "sumsqrt", int64(cores)*goN, []int{cores},
+		[]Kind{Sequential, Goroutines, Threads, ProcessPerTask}, reps)
+	if err != nil {
+		return p, err
+	}
+	p.Go = res
+	p.Figures["go.threads.s"] = seconds(res[2])
+	p.Figures["go.processes.s"] = seconds(res[3])
+	err = p.pythonSide(py, func(in cpython.Interpreter) ([]bench.Result, error) {
+		rs, err := in.Strategies(ctx, cpython.StrategiesConfig{Workload: cpython.SumSqrt, Tasks: cores, Target: target,
+			Strategies: []string{cpython.Sequential, cpython.Threads, cpython.Processes}, Reps: reps})
+		if err != nil {
+			return nil, err
+		}
+		p.Figures["cpython.threads.s"] = seconds(rs[1])
+		p.Figures["cpython.processes.s"] = seconds(rs[2])
+		return rs, nil
+	})
+	return p, err
+}
+
+// Ten is tutorial 003's experiment: 10 counting tasks on 10 threads, then
+// on 10 processes (a process per task), goTotal iterations in all in Go,
+// target in all in CPython. It keeps the Go runs' records for the timeline.
+func Ten(ctx context.Context, py *cpython.Interpreter, goTotal int64, target time.Duration, cores, reps int) (Pair, Comparison, error) {
+	p := Pair{Figures: claims.Figures{"cores": float64(cores), "task.s": target.Seconds()}}
+	c, err := Compare(ctx, "count", run.Work(10, "count", max(goTotal/10, 1)),
+		[]Entry{{Kind: Threads, Workers: 10}, {Kind: ProcessPerTask, Workers: 10}}, reps)
+	if err != nil {
+		return p, c, err
+	}
+	p.Go = c.Results
+	p.Figures["go.threads.s"] = seconds(c.Results[0])
+	p.Figures["go.processes.s"] = seconds(c.Results[1])
+	err = p.pythonSide(py, func(in cpython.Interpreter) ([]bench.Result, error) {
+		rs, err := in.Strategies(ctx, cpython.StrategiesConfig{Workload: cpython.Count, Tasks: 10, Target: max(target/10, time.Millisecond),
+			Strategies: []string{cpython.Threads, cpython.Processes}, Reps: reps})
+		if err != nil {
+			return nil, err
+		}
+		p.Figures["cpython.threads.s"] = seconds(rs[0])
+		p.Figures["cpython.processes.s"] = seconds(rs[1])
+		return rs, nil
+	})
+	return p, c, err
+}
+
+// Note is the sentence a cell shows under an experiment: why CPython was
+// not measured, or nothing.
+func (p Pair) Note() string {
+	if p.NoPython == "" {
+		return ""
+	}
+	return "CPython was not measured: " + p.NoPython
+}
