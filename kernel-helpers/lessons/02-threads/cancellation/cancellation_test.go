@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.uber.org/goleak"
 
+	"concurrencylab/kernel-helpers/claims"
 	"concurrencylab/kernel-helpers/cpython"
 	"concurrencylab/kernel-helpers/lessons/02-threads/cancellation"
 	"concurrencylab/workloads"
@@ -189,4 +190,41 @@ func TestIgnoreBadInput(t *testing.T) {
 	assert.ErrorContains(t, err, "n must be at least 1")
 	_, err = cancellation.Ignore(t.Context(), 10, -time.Millisecond)
 	assert.ErrorContains(t, err, "negative wait")
+}
+
+func TestStoppingFiguresAndMarkdown(t *testing.T) {
+	us := time.Microsecond
+	s := cancellation.Stopping{
+		Go:      []cancellation.Latencies{{CheckEvery: 1000, Stops: []time.Duration{2 * us}}, {CheckEvery: 100_000, Stops: []time.Duration{200 * us}}},
+		Ignored: cancellation.Ignored{N: 10, StillRunning: true, Count: 10},
+		PyErr:   cpython.ErrNoPython,
+	}
+	assert.Equal(t, claims.Figures{"go.ignored.running": 1, "go.stop.small.ms": 0.002, "go.stop.large.ms": 0.2}, s.Figures())
+	md := s.Markdown()
+	assert.Contains(t, md, "| 1,000 | 2µs (2µs) | — |")
+	assert.Contains(t, md, "no python3")
+
+	s.PyErr = nil
+	s.Py = cancellation.PyStop{KillMethods: []string{}, IgnoredRunning: true, Waited: 50 * time.Millisecond,
+		Stops: []cancellation.Latencies{{CheckEvery: 1000, Stops: []time.Duration{100 * us}}, {CheckEvery: 100_000, Stops: []time.Duration{time.Millisecond}}}}
+	f := s.Figures()
+	assert.Equal(t, 0.0, f["cpython.kill.methods"])
+	assert.Equal(t, 1.0, f["cpython.ignored.running"])
+	assert.Equal(t, 1.0, f["cpython.stop.large.ms"])
+	md = s.Markdown()
+	assert.Contains(t, md, "| 100,000 | 200µs (200µs) | 1ms (1ms) |")
+	assert.Contains(t, md, "none of kill, terminate")
+	s.PyErr = errors.New("boom")
+	assert.Contains(t, s.Markdown(), "not run: boom")
+}
+
+func TestCompareStops(t *testing.T) {
+	n, err := workloads.Calibrate(func(n int64) { workloads.CountTo(n) }, 60*time.Millisecond)
+	require.NoError(t, err)
+	s, err := cancellation.CompareStops(t.Context(), nil, []int64{100, 10_000}, 2, n, 10*time.Millisecond)
+	require.NoError(t, err)
+	assert.Len(t, s.Go, 2)
+	assert.ErrorIs(t, s.PyErr, cpython.ErrNoPython)
+	_, err = cancellation.CompareStops(t.Context(), nil, nil, 2, n, time.Millisecond)
+	assert.Error(t, err)
 }

@@ -73,3 +73,19 @@ func TestCPython(t *testing.T) {
 	_, err = deadlock.CPython(t.Context(), py, time.Second, time.Second)
 	assert.ErrorContains(t, err, "timeout above")
 }
+
+func TestCompare(t *testing.T) {
+	c, err := deadlock.Compare(t.Context(), nil, 10*time.Millisecond, 200*time.Millisecond)
+	require.NoError(t, err)
+	assert.ErrorIs(t, c.PyErr, cpython.ErrNoPython)
+	assert.Contains(t, c.Markdown(), "not run, no python3")
+	assert.Equal(t, map[string]float64{"go.deadlock": 1, "go.same.finished": 1}, map[string]float64(c.Figures()))
+	c.PyErr = nil
+	c.Py = deadlock.Result{Timeout: time.Second, SameOrder: deadlock.Attempt{Finished: true}, OppositeOrder: deadlock.Attempt{Elapsed: time.Second}}
+	assert.Equal(t, 1.0, c.Figures()["cpython.deadlock"])
+	assert.Contains(t, c.Markdown(), "daemons")
+	c.PyErr = errors.New("boom")
+	assert.Contains(t, c.Markdown(), "not run: boom")
+	_, err = deadlock.Compare(t.Context(), nil, time.Second, time.Second)
+	assert.Error(t, err)
+}
