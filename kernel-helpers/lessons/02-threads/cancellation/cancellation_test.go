@@ -228,3 +228,9 @@ func TestCompareStops(t *testing.T) {
 	_, err = cancellation.CompareStops(t.Context(), nil, nil, 2, n, time.Millisecond)
 	assert.Error(t, err)
 }
+
+func TestSource(t *testing.T) {
+	src, err := cancellation.Source("stopOnce")
+	require.NoError(t, err)
+	assert.Contains(t, src, "ctx.Done()")
+}

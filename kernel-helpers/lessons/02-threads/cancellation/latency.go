@@ -3,6 +3,7 @@ package cancellation
 import (
 	"cmp"
 	"context"
+	"embed"
 	"errors"
 	"fmt"
 	"slices"
@@ -11,8 +12,16 @@ import (
 	"concurrencylab/kernel-helpers/bench"
 	"concurrencylab/kernel-helpers/display"
 	"concurrencylab/kernel-helpers/plots"
+	"concurrencylab/kernel-helpers/source"
 	"concurrencylab/workloads"
 )
+
+//go:embed latency.go
+var files embed.FS
+
+// Source returns the Go source of a function of latency.go, such as
+// "stopOnce", for the notebook to show beside the CPython.
+func Source(name string) (string, error) { return source.Go(files, name) }
 
 // MaxCheckEvery bounds the iterations between two checks: at a few ns an
 // iteration, 1<<32 of them is already seconds of work that no cancel can

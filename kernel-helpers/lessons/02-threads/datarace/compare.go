@@ -32,17 +32,20 @@ type Threads struct {
 }
 
 // CompareThreads runs the racy counter with threads goroutines of
-// increments increments each, trials times, at GOMAXPROCS procs (0 leaves
-// it as it is), and the same in CPython threads when py is not nil. A
-// CPython failure is kept in PyErr, not returned: the Go side still shows.
-func CompareThreads(ctx context.Context, py *cpython.Interpreter, procs, threads, increments, trials int) (Threads, error) {
+// goIncrements increments each, trials times, at GOMAXPROCS procs (0 leaves
+// it as it is), and the same in CPython threads with pyIncrements each when
+// py is not nil. A CPython failure is kept in PyErr, not returned: the Go
+// side still shows. Give both the same size for the same experiment; the
+// Go side needs more at GOMAXPROCS=1, where each goroutine must outlast a
+// scheduler turn to be preempted at all.
+func CompareThreads(ctx context.Context, py *cpython.Interpreter, procs, threads, goIncrements, pyIncrements, trials int) (Threads, error) {
 	t := Threads{Procs: procs}
 	var ls []Losses
 	var err error
 	if procs > 0 {
-		ls, err = MeasureLossesOn(procs, []int{threads}, increments, trials)
+		ls, err = MeasureLossesOn(procs, []int{threads}, goIncrements, trials)
 	} else {
-		ls, err = MeasureLosses([]int{threads}, increments, trials)
+		ls, err = MeasureLosses([]int{threads}, goIncrements, trials)
 	}
 	if err != nil {
 		return t, err
@@ -52,7 +55,7 @@ func CompareThreads(ctx context.Context, py *cpython.Interpreter, procs, threads
 		t.PyErr = ErrNoPython
 		return t, nil
 	}
-	r, err := CPythonThreadRace(ctx, *py, threads, increments, trials)
+	r, err := CPythonThreadRace(ctx, *py, threads, pyIncrements, trials)
 	if err != nil {
 		t.PyErr = err
 		return t, nil
@@ -84,7 +87,11 @@ func (t Threads) Markdown() string {
 	if err != nil {
 		return err.Error()
 	}
-	s := fmt.Sprintf("%d threads × %s increments each (%s expected per trial).\n\n%s", t.Go.Goroutines, display.Count(int64(t.Go.Increments)), display.Count(t.Go.Expected()), table)
+	s := fmt.Sprintf("Go: %d goroutines × %s increments each (%s expected per trial).", t.Go.Goroutines, display.Count(int64(t.Go.Increments)), display.Count(t.Go.Expected()))
+	if t.Py != nil {
+		s += fmt.Sprintf(" CPython: %d threads × %s increments each (%s expected).", t.Py.Threads, display.Count(int64(t.Py.Increments)), display.Count(t.Py.Expected))
+	}
+	s += "\n\n" + table
 	if t.Py != nil {
 		gil := "with the GIL"
 		if !t.Py.Python.GILEnabled {
