@@ -6,12 +6,14 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"testing/fstest"
 
 	"concurrencylab/kernel-helpers/claims"
 	"concurrencylab/kernel-helpers/cpython"
 	"concurrencylab/kernel-helpers/display"
 	"concurrencylab/kernel-helpers/source"
+	"concurrencylab/workloads/counter"
 )
 
 // ErrNoPython is the error the comparisons keep for the CPython side when
@@ -261,4 +263,19 @@ func (f Fixes) Figures() claims.Figures {
 		out["go."+name+".lost"] = float64(lost)
 	}
 	return out
+}
+
+// Markdown says what each fix and the unsynchronised loop lost, in a sentence.
+func (f Fixes) Markdown() string {
+	var parts []string
+	for _, name := range []string{counter.Mutex.String(), counter.Atomic.String(), counter.Channel.String()} {
+		if lost, ok := f.Lost[name]; ok {
+			parts = append(parts, fmt.Sprintf("%s %s", name, display.Count(lost)))
+		}
+	}
+	s := fmt.Sprintf("Updates lost with %d goroutines × %s increments: ", f.Unsafe.Goroutines, display.Count(int64(f.Unsafe.Increments))) + strings.Join(parts, ", ") + "; "
+	if p := f.Unsafe.Percents(); f.Unsafe.Losing() > 0 && len(p) > 0 {
+		return s + fmt.Sprintf("with no synchronisation, %d of %d trials lost updates (worst %.1f%%).", f.Unsafe.Losing(), len(f.Unsafe.Lost), p[len(p)-1])
+	}
+	return s + fmt.Sprintf("with no synchronisation, none of %d trials happened to lose an update this time.", len(f.Unsafe.Lost))
 }

@@ -61,3 +61,11 @@ func TestProcShareSource(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, src, "syscall.Mmap")
 }
+
+func TestFixesMarkdown(t *testing.T) {
+	f := datarace.Fixes{Unsafe: datarace.Losses{Goroutines: 2, Increments: 100, Lost: []int64{0, 20}},
+		Lost: map[string]int64{"mutex": 0, "atomic": 0, "channel": 0}}
+	assert.Equal(t, "Updates lost with 2 goroutines × 100 increments: mutex 0, atomic 0, channel 0; with no synchronisation, 1 of 2 trials lost updates (worst 10.0%).", f.Markdown())
+	f.Unsafe.Lost = []int64{0, 0}
+	assert.Contains(t, f.Markdown(), "none of 2 trials happened to lose")
+}

@@ -167,8 +167,6 @@ func (r Result) String() string {
 	s += fmt.Sprintf("Opposite orders: deadlocked, found by the %v timeout", r.Timeout)
 	if r.OppositeOrder.Released {
 		s += ", then broken by unlocking one mutex from outside; both goroutines ended"
-	} else if r.OppositeOrder.Elapsed > 0 {
-		s += " and left to the interpreter"
 	}
 	return s + "."
 }
