@@ -147,3 +147,8 @@ func TestN02Claims(t *testing.T) {
 		assert.Equal(t, "02-threads", c.Notebook)
 	}
 }
+
+func TestJSONText(t *testing.T) {
+	assert.JSONEq(t, `{"id":"002-gil-is-for","figures":{"cores":2}}`, jsonText(map[string]any{"id": "002-gil-is-for", "figures": Figures{"cores": 2}}))
+	assert.Contains(t, jsonText(map[string]any{"bad": func() {}}), "unsupported type")
+}

@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -79,9 +80,21 @@ func send(md, plain string, data any) {
 	gonbui.SendData(&protocol.DisplayData{Data: map[protocol.MIMEType]any{
 		protocol.MIMETextMarkdown: md,
 		protocol.MIMETextPlain:    plain,
-		MIMEType:                  data,
+		MIMEType:                  jsonText(data),
 	}})
 	gonbui.Sync()
+}
+
+// jsonText is data as JSON text. GoNB carries display data to its kernel
+// with encoding/gob, which decodes only the types the kernel registered
+// (strings, a few slices and maps): a map[string]any fails there
+// ("gob: type not registered for interface") and the output is lost.
+func jsonText(data any) string {
+	b, err := json.Marshal(data)
+	if err != nil {
+		return fmt.Sprintf("%q", err.Error())
+	}
+	return string(b)
 }
 
 // Row is one line of the ledger table: claim, tutorial's figure, this
