@@ -336,9 +336,13 @@ func judgeNotInterruptible(f Figures) Verdict {
 		v.Text = "The thread that ignores its Event had finished before it was looked at again: give it more work."
 	default:
 		v.Outcome, v.Condition = DependsOn, "the thread's own code checking a stop signal"
+		later := "the rarer its checks, the later"
+		if f["cpython.stop.large.ms"] <= f["cpython.stop.small.ms"] {
+			later = "here rarer checks did not make it later: something else set the delay"
+		}
 		v.Text = fmt.Sprintf("Tutorial 004 says threads are not interruptible; here no thread could be killed, but a CPython thread checking a threading.Event stopped %s to %s after it was set "+
-			"(the rarer its checks, the later), while one that never checks ran on. Threads are interruptible exactly as far as their code asks.",
-			ms(f["cpython.stop.small.ms"]), ms(f["cpython.stop.large.ms"]))
+			"(%s), while one that never checks ran on. Threads are interruptible exactly as far as their code asks.",
+			ms(f["cpython.stop.small.ms"]), ms(f["cpython.stop.large.ms"]), later)
 	}
 	return v
 }

@@ -122,7 +122,8 @@ func TestJudgeNotInterruptible(t *testing.T) {
 	n02Run(t, judgeNotInterruptible, []n02Case{
 		{"nothing", nil, Unmeasured, "Not measured"},
 		{"no python", goF, Unmeasured, "Without python3"},
-		{"cooperative only", py, DependsOn, "stopped 0.1 ms to 1 ms after it was set"},
+		{"cooperative only", py, DependsOn, "stopped 0.1 ms to 1 ms after it was set (the rarer its checks, the later)"},
+		{"delay did not grow", n02Merge(py, Figures{"cpython.stop.large.ms": 0.1}), DependsOn, "did not make it later"},
 		{"a kill method", n02Merge(py, Figures{"cpython.kill.methods": 2}), Disagrees, "has a kill-like method"},
 		{"finished too soon", n02Merge(py, Figures{"cpython.ignored.running": 0}), Unmeasured, "give it more work"},
 	})
