@@ -149,6 +149,18 @@ func (s Shown) Render() (markdown, plain string, err error) {
 	return c.Markdown(s.Figures), c.Plain(s.Figures), nil
 }
 
+// jsonText is data as JSON text. GoNB carries display data to its kernel
+// with encoding/gob, which decodes only the types the kernel registered
+// (strings, a few slices and maps): a map[string]any fails there
+// ("gob: type not registered for interface") and the output is lost.
+func jsonText(data any) string {
+	b, err := json.Marshal(data)
+	if err != nil {
+		return fmt.Sprintf("%q", err.Error())
+	}
+	return string(b)
+}
+
 // Row is one line of the ledger table: claim, tutorial's figure, this
 // machine in CPython, in Go, verdict.
 func (c Claim) Row(f Figures) []string {

@@ -2,6 +2,7 @@ package cancellation_test
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"time"
 
@@ -9,6 +10,8 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.uber.org/goleak"
 
+	"concurrencylab/kernel-helpers/claims"
+	"concurrencylab/kernel-helpers/cpython"
 	"concurrencylab/kernel-helpers/lessons/02-threads/cancellation"
 	"concurrencylab/workloads"
 )
@@ -84,16 +87,72 @@ func TestSeries(t *testing.T) {
 }
 
 func TestVerdict(t *testing.T) {
-	ms := time.Millisecond
-	ls := []cancellation.Latencies{
-		{CheckEvery: 10_000_000, Stops: []time.Duration{30 * ms, 29 * ms, 31 * ms}},
-		{CheckEvery: 1000, Stops: []time.Duration{4 * time.Microsecond}},
+	ms, us := time.Millisecond, time.Microsecond
+	small := cancellation.Latencies{CheckEvery: 1000, Stops: []time.Duration{4 * us}}
+	for _, tc := range []struct {
+		name string
+		ls   []cancellation.Latencies
+		want []string
+	}{
+		{"nothing", nil, []string{"No stop was measured."}},
+		{"grows", []cancellation.Latencies{{CheckEvery: 10_000_000, Stops: []time.Duration{30 * ms, 29 * ms, 31 * ms}}, small},
+			[]string{"A goroutine checking every 1,000 iterations stopped a median 4µs after cancel() (at worst 4µs)",
+				"one checking every 10,000,000 iterations stopped a median 30ms after cancel() (at worst 31ms)",
+				"Every trial stopped, and 1e+04× rarer checks made the delay 7.5e+03× longer"}},
+		{"does not grow", []cancellation.Latencies{{CheckEvery: 100_000, Stops: []time.Duration{5 * us}}, small},
+			[]string{"only 1.25× longer", "something else than the check interval"}},
+		{"intervals too close", []cancellation.Latencies{{CheckEvery: 2000, Stops: []time.Duration{8 * us}}, small},
+			[]string{"differ only 2×"}},
+		{"one interval", []cancellation.Latencies{small}, []string{"not measured"}},
+		{"no trial stopped", []cancellation.Latencies{{CheckEvery: 5}, small}, []string{"no trial stopped"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := cancellation.Verdict(tc.ls)
+			for _, w := range tc.want {
+				assert.Contains(t, got, w)
+			}
+		})
 	}
-	got := cancellation.Verdict(ls)
-	assert.Contains(t, got, "A goroutine checking every 1,000 iterations stopped a median 4µs after cancel() (at worst 4µs)")
-	assert.Contains(t, got, "one checking every 10,000,000 iterations stopped a median 30ms after cancel() (at worst 31ms)")
-	assert.Equal(t, "A goroutine checking every 1,000 iterations stopped a median 4µs after cancel() (at worst 4µs).", cancellation.Verdict(ls[1:]))
-	assert.Equal(t, "No stop was measured.", cancellation.Verdict(nil))
+}
+
+func TestGrowthAndMedians(t *testing.T) {
+	ls := []cancellation.Latencies{
+		{CheckEvery: 100, Stops: []time.Duration{time.Millisecond, 3 * time.Millisecond, 2 * time.Millisecond}},
+		{CheckEvery: 10_000, Stops: []time.Duration{20 * time.Millisecond}},
+		{CheckEvery: 7},
+	}
+	d, k, ok := cancellation.Growth(ls)
+	require.True(t, ok)
+	assert.Equal(t, 10.0, d)
+	assert.Equal(t, 100.0, k)
+	_, _, ok = cancellation.Growth(ls[:1])
+	assert.False(t, ok)
+	lo, hi, ok := cancellation.MedianMS(ls)
+	require.True(t, ok)
+	assert.Equal(t, 2.0, lo)
+	assert.Equal(t, 20.0, hi)
+	_, _, ok = cancellation.MedianMS(ls[2:])
+	assert.False(t, ok)
+}
+
+func TestCPython(t *testing.T) {
+	py, err := cpython.Lookup(t.Context(), "python3")
+	if errors.Is(err, cpython.ErrNoPython) {
+		t.Skip("no python3 here")
+	}
+	require.NoError(t, err)
+	py.Timeout = time.Minute
+	r, err := cancellation.CPython(t.Context(), py, []int64{100, 10_000}, 2, 20*time.Millisecond)
+	require.NoError(t, err)
+	assert.Empty(t, r.KillMethods, "threading.Thread has no kill method")
+	require.Len(t, r.Stops, 2)
+	for _, l := range r.Stops {
+		assert.Len(t, l.Stops, 2)
+	}
+	assert.True(t, r.IgnoredRunning, "a thread that never checks runs on")
+
+	_, err = cancellation.CPython(t.Context(), py, nil, 1, time.Second)
+	assert.ErrorContains(t, err, "need check intervals")
 }
 
 func TestIgnore(t *testing.T) {
@@ -131,4 +190,47 @@ func TestIgnoreBadInput(t *testing.T) {
 	assert.ErrorContains(t, err, "n must be at least 1")
 	_, err = cancellation.Ignore(t.Context(), 10, -time.Millisecond)
 	assert.ErrorContains(t, err, "negative wait")
+}
+
+func TestStoppingFiguresAndMarkdown(t *testing.T) {
+	us := time.Microsecond
+	s := cancellation.Stopping{
+		Go:      []cancellation.Latencies{{CheckEvery: 1000, Stops: []time.Duration{2 * us}}, {CheckEvery: 100_000, Stops: []time.Duration{200 * us}}},
+		Ignored: cancellation.Ignored{N: 10, StillRunning: true, Count: 10},
+		PyErr:   cpython.ErrNoPython,
+	}
+	assert.Equal(t, claims.Figures{"go.ignored.running": 1, "go.stop.small.ms": 0.002, "go.stop.large.ms": 0.2}, s.Figures())
+	md := s.Markdown()
+	assert.Contains(t, md, "| 1,000 | 2µs (2µs) | — |")
+	assert.Contains(t, md, "no python3")
+
+	s.PyErr = nil
+	s.Py = cancellation.PyStop{KillMethods: []string{}, IgnoredRunning: true, Waited: 50 * time.Millisecond,
+		Stops: []cancellation.Latencies{{CheckEvery: 1000, Stops: []time.Duration{100 * us}}, {CheckEvery: 100_000, Stops: []time.Duration{time.Millisecond}}}}
+	f := s.Figures()
+	assert.Equal(t, 0.0, f["cpython.kill.methods"])
+	assert.Equal(t, 1.0, f["cpython.ignored.running"])
+	assert.Equal(t, 1.0, f["cpython.stop.large.ms"])
+	md = s.Markdown()
+	assert.Contains(t, md, "| 100,000 | 200µs (200µs) | 1ms (1ms) |")
+	assert.Contains(t, md, "none of kill, terminate")
+	s.PyErr = errors.New("boom")
+	assert.Contains(t, s.Markdown(), "not run: boom")
+}
+
+func TestCompareStops(t *testing.T) {
+	n, err := workloads.Calibrate(func(n int64) { workloads.CountTo(n) }, 60*time.Millisecond)
+	require.NoError(t, err)
+	s, err := cancellation.CompareStops(t.Context(), nil, []int64{100, 10_000}, 2, n, 10*time.Millisecond)
+	require.NoError(t, err)
+	assert.Len(t, s.Go, 2)
+	assert.ErrorIs(t, s.PyErr, cpython.ErrNoPython)
+	_, err = cancellation.CompareStops(t.Context(), nil, nil, 2, n, time.Millisecond)
+	assert.Error(t, err)
+}
+
+func TestSource(t *testing.T) {
+	src, err := cancellation.Source("stopOnce")
+	require.NoError(t, err)
+	assert.Contains(t, src, "ctx.Done()")
 }

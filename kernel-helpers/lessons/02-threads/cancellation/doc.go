@@ -14,9 +14,13 @@
 // afterwards, and then waits for it to finish its work on its own: the only
 // way it ends, short of ending the whole process (os.Exit, or a kill from
 // outside). Python's threads are the same: threading has no kill either,
-// and a well-behaved thread checks an Event. Processes are different: the
-// kernel can kill a process whatever it is doing, which is one reason to
-// run work you may need to stop in a process of its own.
+// and a well-behaved thread checks an Event; [CPython] measures that in real
+// CPython (cpython/py/nb02_stop.py) and [CompareStops] runs both sides.
+// Processes are different: the kernel can kill a process whatever it is
+// doing, but that is not automatically safe either: the Python docs warn
+// that terminating a process that uses a Queue or Pipe can corrupt it, and
+// one killed while holding a lock can leave the others deadlocked; a file
+// it was writing can be left half-written.
 //
 // Every function here waits for the goroutines it starts before it
 // returns, even the one that ignores cancellation, so none is leaked.

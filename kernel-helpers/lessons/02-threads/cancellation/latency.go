@@ -1,7 +1,9 @@
 package cancellation
 
 import (
+	"cmp"
 	"context"
+	"embed"
 	"errors"
 	"fmt"
 	"slices"
@@ -10,8 +12,16 @@ import (
 	"concurrencylab/kernel-helpers/bench"
 	"concurrencylab/kernel-helpers/display"
 	"concurrencylab/kernel-helpers/plots"
+	"concurrencylab/kernel-helpers/source"
 	"concurrencylab/workloads"
 )
+
+//go:embed latency.go
+var files embed.FS
+
+// Source returns the Go source of a function of latency.go, such as
+// "stopOnce", for the notebook to show beside the CPython.
+func Source(name string) (string, error) { return source.Go(files, name) }
 
 // MaxCheckEvery bounds the iterations between two checks: at a few ns an
 // iteration, 1<<32 of them is already seconds of work that no cancel can
@@ -131,24 +141,63 @@ func median(sorted []time.Duration) time.Duration {
 	return (sorted[n/2-1] + sorted[n/2]) / 2
 }
 
-// Verdict says how quickly the goroutine stopped with the most frequent and
-// the rarest checks, with the figures.
+// Growth compares the stop delays of the rarest and the most frequent
+// checks: the ratio of their medians, and the ratio of their check
+// intervals. ok is false when there are not two intervals with trials.
+func Growth(ls []Latencies) (delayRatio, intervalRatio float64, ok bool) {
+	var with []Latencies
+	for _, l := range ls {
+		if len(l.Stops) > 0 && l.CheckEvery > 0 {
+			with = append(with, l)
+		}
+	}
+	if len(with) < 2 {
+		return 0, 0, false
+	}
+	byK := slices.SortedFunc(slices.Values(with), func(a, b Latencies) int { return cmp.Compare(a.CheckEvery, b.CheckEvery) })
+	lo, hi := byK[0], byK[len(byK)-1]
+	if lo.CheckEvery == hi.CheckEvery {
+		return 0, 0, false
+	}
+	mlo := max(median(slices.Sorted(slices.Values(lo.Stops))), time.Nanosecond)
+	mhi := median(slices.Sorted(slices.Values(hi.Stops)))
+	return float64(mhi) / float64(mlo), float64(hi.CheckEvery) / float64(lo.CheckEvery), true
+}
+
+// Verdict says whether the goroutine stopped after cancel() at every check
+// interval, and whether the delay grew with the interval, as it must if the
+// goroutine stops only when it next looks: the rarest checks must take at
+// least twice as long to stop as the most frequent ones, when their
+// intervals differ tenfold or more. Otherwise it says the delay was set by
+// something else (the scheduler, another program), with the figures.
 func Verdict(ls []Latencies) string {
 	if len(ls) == 0 {
 		return "No stop was measured."
 	}
-	byK := slices.SortedFunc(slices.Values(ls), func(a, b Latencies) int { return int(a.CheckEvery - b.CheckEvery) })
+	byK := slices.SortedFunc(slices.Values(ls), func(a, b Latencies) int { return cmp.Compare(a.CheckEvery, b.CheckEvery) })
+	for _, l := range byK {
+		if len(l.Stops) == 0 {
+			return fmt.Sprintf("Checking every %s iterations, no trial stopped: the goroutine did not return after cancel().", display.Count(l.CheckEvery))
+		}
+	}
 	desc := func(l Latencies) string {
 		sorted := slices.Sorted(slices.Values(l.Stops))
-		if len(sorted) == 0 {
-			return fmt.Sprintf("checking every %s iterations: no trial", display.Count(l.CheckEvery))
-		}
 		return fmt.Sprintf("checking every %s iterations stopped a median %v after cancel() (at worst %v)",
 			display.Count(l.CheckEvery), bench.Round(median(sorted)), bench.Round(sorted[len(sorted)-1]))
 	}
 	if len(byK) == 1 {
-		return "A goroutine " + desc(byK[0]) + "."
+		return "A goroutine " + desc(byK[0]) + ". With one check interval, whether the delay follows it is not measured."
 	}
-	return "A goroutine " + desc(byK[0]) + "; one " + desc(byK[len(byK)-1]) +
-		". It always stopped, but only when it next looked: how soon is up to the code."
+	s := "A goroutine " + desc(byK[0]) + "; one " + desc(byK[len(byK)-1]) + ". "
+	delay, interval, _ := Growth(byK)
+	switch {
+	case interval < 10:
+		return s + fmt.Sprintf("The intervals differ only %.3g×: too little to tell whether the delay follows them.", interval)
+	case delay >= 2:
+		return s + fmt.Sprintf("Every trial stopped, and %.3g× rarer checks made the delay %.3g× longer: it stops when it next looks, so how soon is up to its code.",
+			interval, delay)
+	default:
+		return s + fmt.Sprintf("Every trial stopped, but %.3g× rarer checks made the delay only %.3g× longer: here the delay was set by something else than the check interval (the scheduler, another program on these cores).",
+			interval, delay)
+	}
 }

@@ -1,6 +1,8 @@
 package datarace_test
 
 import (
+	"errors"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +12,7 @@ import (
 	"go.uber.org/goleak"
 
 	"concurrencylab/kernel-helpers/bench"
+	"concurrencylab/kernel-helpers/cpython"
 	"concurrencylab/kernel-helpers/lessons/02-threads/datarace"
 )
 
@@ -117,8 +120,8 @@ func TestMeasureLossesBadInput(t *testing.T) {
 	}{
 		{"no counts", nil, 10, 1, "no goroutine counts"},
 		{"no trial", []int{1}, 10, 0, "at least one trial"},
-		{"zero goroutines", []int{0}, 10, 1, "at least one goroutine"},
-		{"negative increments", []int{1}, -1, 1, "negative number of increments"},
+		{"zero goroutines", []int{0}, 10, 1, "goroutines must be in"},
+		{"negative increments", []int{1}, -1, 1, "increments must be in"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -216,23 +219,111 @@ func TestCostTable(t *testing.T) {
 	assert.ErrorContains(t, err, "no increment count")
 }
 
-func TestCostVerdict(t *testing.T) {
+func TestCostSummary(t *testing.T) {
 	res := func(s string, d time.Duration) bench.Result {
 		return bench.Result{Strategy: s, Workers: 2, Params: map[string]string{"increments": "1000"}, Samples: []time.Duration{d}}
 	}
 	us := time.Microsecond
 	rs := []bench.Result{res("unsafe", 6*us), res("mutex", 50*us), res("atomic", 20*us), res("channel", 140*us)}
-	v, err := datarace.CostVerdict(rs)
+	v, err := datarace.CostSummary(rs)
 	require.NoError(t, err)
-	assert.Equal(t, "Cheapest correct fix here: atomic (10.0 ns per increment), then mutex (25.0 ns per increment), "+
-		"then channel (70.0 ns per increment). The unsafe counter, which gives wrong totals, took 3.0 ns.", v)
+	assert.Equal(t, "Median time per increment, cheapest first: atomic 10.0 ns, mutex 25.0 ns, channel 70.0 ns. "+
+		"The unsafe counter, which gives wrong totals: 3.0 ns.", v)
 
-	v, err = datarace.CostVerdict(rs[2:3])
+	v, err = datarace.CostSummary(rs[2:3])
 	require.NoError(t, err)
-	assert.Equal(t, "Cheapest correct fix here: atomic (10.0 ns per increment).", v)
+	assert.Equal(t, "Median time per increment, cheapest first: atomic 10.0 ns.", v)
 
-	_, err = datarace.CostVerdict(rs[:1])
+	_, err = datarace.CostSummary(rs[:1])
 	assert.ErrorContains(t, err, "no fix")
-	_, err = datarace.CostVerdict([]bench.Result{{Strategy: "mutex"}})
+	_, err = datarace.CostSummary([]bench.Result{{Strategy: "mutex"}})
 	assert.ErrorContains(t, err, "no increment count")
+}
+
+func TestMeasureLossesOn(t *testing.T) {
+	before := runtime.GOMAXPROCS(0)
+	ls, err := datarace.MeasureLossesOn(1, []int{1}, 1000, 2)
+	require.NoError(t, err)
+	assert.Equal(t, before, runtime.GOMAXPROCS(0), "GOMAXPROCS is restored")
+	require.Len(t, ls, 1)
+	assert.Equal(t, 1, ls[0].Procs)
+	assert.Equal(t, []int64{0, 0}, ls[0].Lost)
+	assert.Contains(t, datarace.LossVerdict(ls), "With GOMAXPROCS=1")
+
+	_, err = datarace.MeasureLossesOn(0, []int{1}, 10, 1)
+	assert.ErrorContains(t, err, "at least 1")
+	_, err = datarace.MeasureLossesOn(1, nil, 10, 1)
+	assert.ErrorContains(t, err, "no goroutine counts")
+}
+
+func TestFixesCountExactly(t *testing.T) {
+	// The fixes never lose an update, even under the race detector.
+	rs, err := datarace.FixTotals(4, 5000)
+	require.NoError(t, err)
+	for name, got := range rs {
+		assert.Equal(t, int64(20_000), got, name)
+	}
+	assert.Len(t, rs, 3)
+	_, err = datarace.FixTotals(0, 10)
+	assert.Error(t, err)
+}
+
+func TestSource(t *testing.T) {
+	for _, name := range []string{"racyLoop", "mutexLoop", "atomicLoop", "channelLoop", "owner"} {
+		src, err := datarace.Source(name)
+		require.NoError(t, err, name)
+		assert.Contains(t, src, "func "+name+"(")
+	}
+	_, err := datarace.Source("nope")
+	assert.ErrorContains(t, err, "racyLoop")
+}
+
+func TestGoProcessRace(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the shared-memory program is written for Linux")
+	}
+	p, err := datarace.GoProcessRace(t.Context(), 2, 100_000, 1)
+	require.NoError(t, err)
+	require.Len(t, p.Unsafe, 1)
+	require.Len(t, p.Safe, 1)
+	assert.Equal(t, int64(0), p.Safe[0], "atomic adds on shared memory lose nothing")
+	assert.GreaterOrEqual(t, p.Unsafe[0], int64(0))
+	assert.Less(t, p.Unsafe[0], p.Expected())
+
+	_, err = datarace.GoProcessRace(t.Context(), 0, 10, 1)
+	assert.ErrorContains(t, err, "1-64 processes")
+}
+
+func findPython(t *testing.T) cpython.Interpreter {
+	t.Helper()
+	py, err := cpython.Lookup(t.Context(), "python3")
+	if errors.Is(err, cpython.ErrNoPython) {
+		t.Skip("no python3 here")
+	}
+	require.NoError(t, err)
+	py.Timeout = time.Minute
+	return py
+}
+
+func TestCPythonRaces(t *testing.T) {
+	py := findPython(t)
+	r, err := datarace.CPythonThreadRace(t.Context(), py, 2, 10_000, 2)
+	require.NoError(t, err)
+	assert.Equal(t, int64(20_000), r.Expected)
+	assert.Len(t, r.Plain, 2)
+	assert.Len(t, r.Split, 2)
+	for _, lost := range append(r.Plain, r.Split...) {
+		assert.GreaterOrEqual(t, lost, int64(0))
+		assert.Less(t, lost, r.Expected)
+	}
+	assert.NotEmpty(t, r.Python.Version)
+
+	p, err := datarace.CPythonProcessRace(t.Context(), py, 2, 2000, 1)
+	require.NoError(t, err)
+	assert.Equal(t, []int64{0}, p.Safe, "under the Value's lock nothing is lost")
+	require.Len(t, p.Unsafe, 1)
+	assert.NotEmpty(t, p.StartMethod)
+
+	_, err = datarace.CPythonThreadRace(t.Context(), py, 0, 10, 1)
+	assert.ErrorContains(t, err, "need 1-256 threads")
 }

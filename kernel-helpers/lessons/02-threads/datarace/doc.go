@@ -2,11 +2,13 @@
 // updates a race loses ([MeasureLosses]), how the race detector catches it
 // ([Detect]), and what each fix costs per increment ([FixCosts]).
 //
-// A data race is two goroutines touching the same memory at the same time,
-// at least one of them writing, with nothing to order them. The counters of
-// package concurrencylab/workloads/counter make one on purpose: goroutines
-// adding 1 to a shared count with no synchronisation lose updates, and
-// nothing reports it. Counting the loss shows the damage, but a run that
+// A data race is two accesses to the same memory, at least one a write,
+// that nothing orders (the Go memory model's definition): it needs no two
+// goroutines running at the same instant. The loops of loops.go make one on
+// purpose ([Source] shows them): goroutines adding 1 to a shared count with
+// no synchronisation lose updates, and nothing reports it; with
+// GOMAXPROCS=1 ([MeasureLossesOn]) they still do, because a goroutine can
+// be preempted between its load and its store. Counting the loss shows the damage, but a run that
 // happens to lose nothing proves nothing: the race is still there.
 //
 // The race detector finds races whether or not they did damage in that run.
@@ -17,6 +19,12 @@
 // what the detector said, file paths reduced to base names. [Racy] is the
 // program the course checks; [Fixed] is the same with an atomic counter, on
 // which the detector stays silent.
+//
+// The same race happens elsewhere: in CPython threads under the GIL
+// ([CPythonThreadRace], cpython/py/nb02_race.py), in processes that share
+// memory, each with its own GIL or Go runtime ([CPythonProcessRace],
+// [GoProcessRace]); [CompareThreads], [CompareProcesses] and [CheckFixes]
+// run them side by side and give the figures of the notebook's claims.
 //
 // The detector only sees the accesses that really happen while the program
 // runs, slows it down several times and multiplies its memory: it is for

@@ -17,6 +17,8 @@ type Losses struct {
 	Goroutines int     // goroutines incrementing at once
 	Increments int     // increments each goroutine made
 	Lost       []int64 // updates lost in each trial, in trial order
+	// Procs is GOMAXPROCS during the trials; 0 means it was left as it was.
+	Procs int
 }
 
 // Expected is the count a trial should reach: goroutines × increments.
@@ -63,7 +65,7 @@ func MeasureLosses(goroutines []int, increments, trials int) ([]Losses, error) {
 	for _, g := range goroutines {
 		l := Losses{Goroutines: g, Increments: increments}
 		for range trials {
-			got, err := counter.Count(counter.Unsafe, g, increments)
+			got, err := count(counter.Unsafe, g, increments)
 			if err != nil {
 				return nil, fmt.Errorf("datarace: %w", err)
 			}
@@ -107,9 +109,13 @@ func median(sorted []float64) float64 {
 // LossVerdict says in a sentence or two what the trials show, with the
 // figures: whether the lone goroutine counted exactly (it must), and how many
 // trials with several goroutines lost updates, and how many at most. When no
-// trial lost anything it says so, and why that proves nothing.
+// trial lost anything it says so, and why that proves nothing. Losses
+// measured with GOMAXPROCS=1 ([MeasureLossesOn]) are introduced as such.
 func LossVerdict(ls []Losses) string {
 	var b strings.Builder
+	if len(ls) > 0 && ls[0].Procs == 1 {
+		b.WriteString("With GOMAXPROCS=1, one goroutine running Go code at a time: ")
+	}
 	var trials, losing int
 	var worst Losses
 	worstPct := -1.0
@@ -138,7 +144,7 @@ func LossVerdict(ls []Losses) string {
 		fmt.Fprintf(&b, "%d of the %d trials with several goroutines lost updates (the worst %.1f%% of %s increments of %d goroutines); the others happened to lose none, and their code is just as wrong.",
 			losing, trials, worstPct, display.Count(worst.Expected()), worst.Goroutines)
 	default:
-		fmt.Fprintf(&b, "None of the %d trials with several goroutines lost an update this time: their threads probably never ran at the same moment (a busy machine takes turns). The race is still there, as the detector below shows.", trials)
+		fmt.Fprintf(&b, "None of the %d trials with several goroutines lost an update this time: no goroutine happened to be paused, or overtaken by another core, between its load and its store. The race is still there, as the detector below shows.", trials)
 	}
 	return b.String()
 }
