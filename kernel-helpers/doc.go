@@ -28,20 +28,20 @@
 // # The lessons (lessons/NN-name/, one folder per notebook)
 //
 // Each folder is named after its notebook and holds the experiments that
-// notebook explains: lessons/00-overview (firstlook),
-// lessons/01-processes (escape, child, startcost,
-// startmethod, unit),
-// lessons/02-threads (datarace, sched, cancellation), lessons/03-gil
-// (gilcompare), lessons/04-threads-vs-processes (strategies, iobound,
-// footprint, ipc), lessons/05-async-alternatives (eventloop, heartbeat,
-// asyncio, waits, executors, decide).
+// notebook explains: lessons/00-overview (firstlook), lessons/01-processes
+// (escape, child, startcost, startmethod, unit), lessons/02-threads
+// (datarace, sched, cancellation, deadlock), lessons/03-gil (gilcompare),
+// lessons/04-threads-vs-processes (strategies, iobound, footprint, ipc),
+// lessons/05-async-alternatives (eventloop, heartbeat, asyncio, waits,
+// executors, decide).
 //
 // # The tooling (tooling/)
 //
 // What runs and publishes the course; no notebook imports it: tooling/jupyter
 // (runs Jupyter with the GoNB kernel), tooling/nbcheck (checks a run's
 // outputs), tooling/browser (drives headless Chromium), tooling/site (the
-// HTML site; `make html`).
+// HTML site; `make html`), tooling/scaffold (a new notebook, its lesson
+// folder and its course-map line; `make notebook`).
 //
 // # The rule
 //

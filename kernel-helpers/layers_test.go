@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
 	"os/exec"
 	"sort"
 	"strings"
@@ -104,4 +105,28 @@ func TestLayers(t *testing.T) {
 		assert.True(t, floors[f], "no package found on the floor %q", f)
 	}
 	assert.Empty(t, violations(imports))
+}
+
+// TestTheMapNamesEveryPackage checks that doc.go, the map, names every
+// package of the tree, so that it never goes stale.
+func TestTheMapNamesEveryPackage(t *testing.T) {
+	doc, err := os.ReadFile("doc.go")
+	require.NoError(t, err)
+	text := strings.Join(strings.Fields(strings.ReplaceAll(string(doc), "//", "")), " ")
+	out, err := exec.Command("go", "list", "concurrencylab/kernel-helpers/...").Output()
+	require.NoError(t, err)
+	for _, path := range strings.Fields(string(out)) {
+		rest, _ := strings.CutPrefix(path, root)
+		if rest == "" || strings.HasPrefix(rest, "internal/") || strings.HasPrefix(rest, "concurrencylab/") {
+			continue
+		}
+		name := rest[strings.LastIndex(rest, "/")+1:]
+		if strings.HasPrefix(rest, "tooling/") {
+			name = rest // tooling/site/mksite is named by its path
+			if strings.Count(rest, "/") > 1 {
+				continue // commands inside a tooling package
+			}
+		}
+		assert.True(t, strings.Contains(text, name), "doc.go does not name %s", rest)
+	}
 }

@@ -61,7 +61,7 @@ func TestScaffoldedNotebookRuns(t *testing.T) {
 	_, err := scaffold.Create(root, o)
 	require.NoError(t, err)
 
-	cmd := exec.Command("go", "test", "./kernel-helpers/lessons/98-scaffolded/...")
+	cmd := exec.Command("go", "test", "./kernel-helpers/lessons/98-scaffolded/...", "./kernel-helpers/")
 	cmd.Dir = root
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, "the lesson package's tests:\n%s", out)

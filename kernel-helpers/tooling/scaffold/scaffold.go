@@ -111,7 +111,21 @@ func Create(root string, o Options) ([]string, error) {
 	if err := os.WriteFile(readme, []byte(newReadme), 0o644); err != nil {
 		return created, fmt.Errorf("scaffold: %w", err)
 	}
-	return append(created, "README.md"), nil
+	created = append(created, "README.md")
+	// The map of kernel-helpers names every package (a test checks it).
+	docPath := filepath.Join(root, "kernel-helpers", "doc.go")
+	if doc, err := os.ReadFile(docPath); err == nil {
+		const tooling = "// # The tooling"
+		if i := strings.Index(string(doc), tooling); i >= 0 {
+			line := fmt.Sprintf("// lessons/%s (%s) holds the experiments of %s.ipynb.\n//\n", o.Name, o.Package, o.Name)
+			doc = append(doc[:i:i], append([]byte(line), doc[i:]...)...)
+			if err := os.WriteFile(docPath, doc, 0o644); err != nil {
+				return created, fmt.Errorf("scaffold: %w", err)
+			}
+			created = append(created, filepath.Join("kernel-helpers", "doc.go"))
+		}
+	}
+	return created, nil
 }
 
 // addToMap appends the notebook's line to the numbered list under the
