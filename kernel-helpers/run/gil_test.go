@@ -111,8 +111,12 @@ func TestGILBatchSleepsOverlap(t *testing.T) {
 		assert.GreaterOrEqual(t, rec.Duration(), sleep)
 	}
 	first, last := slices.MinFunc(ends, time.Time.Compare), slices.MaxFunc(ends, time.Time.Compare)
-	// One after another they would end 200 ms apart, 600 ms from first to last.
-	assert.Less(t, last.Sub(first), sleep/2, "the sleeps overlapped")
+	// Start is read before a thread waits for the GIL, so it cannot show
+	// the order; the ends can. One after another, the sleeps would end at
+	// least 3 × 200 ms = 600 ms apart from first to last; together, they
+	// end within a few GIL handovers, which leaves hundreds of
+	// milliseconds for a busy machine's stalls.
+	assert.Less(t, last.Sub(first), 3*sleep, "the sleeps overlapped")
 }
 
 func TestGILBatchBadInput(t *testing.T) {
@@ -179,9 +183,9 @@ func TestGILBatchCancel(t *testing.T) {
 		ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 		defer cancel()
 		// Counts that would take minutes stop at the next check.
-		r := gilBatchWithin(t, 10*time.Second, ctx, gil.New(), Work(3, "count", int64(1)<<40))
+		// gilBatchWithin fails the test if they do not stop within patience.
+		r := gilBatchWithin(t, patience, ctx, gil.New(), Work(3, "count", int64(1)<<40))
 		require.ErrorIs(t, r.err, context.DeadlineExceeded)
-		assert.Less(t, r.took, 5*time.Second)
 		for _, rec := range r.recs {
 			assert.ErrorIs(t, rec.Err, context.DeadlineExceeded)
 		}
