@@ -44,6 +44,12 @@ type batchResult struct {
 // bounds how long a wrong one (a hang) takes to show.
 const patience = 20 * time.Second
 
+// quiet is an [assert.TestingT] that drops failures: with it,
+// [assert.Eventually] only reports whether its condition came true.
+type quiet struct{}
+
+func (quiet) Errorf(string, ...any) {}
+
 // goBatch runs Batch in a goroutine; receive its result with waitBatch.
 func goBatch(ctx context.Context, s Strategy, tasks []Task) <-chan batchResult {
 	ch := make(chan batchResult, 1)
