@@ -196,7 +196,7 @@ func (in Interpreter) Convoy(ctx context.Context, cfg ConvoyConfig) ([]bench.Res
 		inRange("Samples", cfg.Samples, 1, MaxSamples),
 	}
 	if len(cfg.Hogs) == 0 || len(cfg.SwitchIntervals) == 0 {
-		errs = append(errs, errors.New("Hogs and SwitchIntervals must not be empty (nil means the defaults)"))
+		errs = append(errs, errors.New("the lists Hogs and SwitchIntervals must not be empty (nil means the defaults)"))
 	}
 	for _, h := range cfg.Hogs {
 		errs = append(errs, inRange("a count in Hogs", h, 0, MaxHogs))

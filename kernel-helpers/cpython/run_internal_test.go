@@ -17,14 +17,12 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"go.uber.org/goleak"
 
 	"concurrencylab/kernel-helpers/bench"
+	"concurrencylab/kernel-helpers/internal/testmain"
 )
 
-func TestMain(m *testing.M) {
-	goleak.VerifyTestMain(m)
-}
+func TestMain(m *testing.M) { testmain.Main(m) }
 
 // Environment variables that turn the test binary into a fake Python (the
 // os/exec tests' pattern): helperMode says how it behaves, helperFile names

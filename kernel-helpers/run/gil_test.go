@@ -60,6 +60,7 @@ func TestGILBatchOneAtATime(t *testing.T) {
 		check := gil.CheckFunc(ctx)
 		for range 1000 { // about 10 ms: a hundred switch intervals
 			gauge.enter()
+			//lint:ignore SA4017 the count is the work; CountTo is go:noinline, so the call stays
 			workloads.CountTo(workloads.CheckEvery)
 			gauge.leave()
 			check()
@@ -87,6 +88,7 @@ func TestGILBatchBuiltinCount(t *testing.T) {
 	if runtime.GOMAXPROCS(0) == 1 {
 		t.Skip("with one P a waiter cannot run to ask for the GIL in time")
 	}
+	//lint:ignore SA4017 the count is the work; CountTo is go:noinline, so the call stays
 	n, err := workloads.Calibrate(func(n int64) { workloads.CountTo(n) }, 30*time.Millisecond)
 	require.NoError(t, err)
 	// A waiter must get a core while a count still runs, which a busy

@@ -7,8 +7,7 @@ import (
 	"strconv"
 	"testing"
 
-	"go.uber.org/goleak"
-
+	"concurrencylab/kernel-helpers/internal/testmain"
 	"concurrencylab/kernel-helpers/worker"
 )
 
@@ -47,6 +46,5 @@ func TestMain(m *testing.M) {
 	if err := worker.Register("test-touch", touchTask); err != nil {
 		panic(err)
 	}
-	worker.ServeIfWorker()
-	goleak.VerifyTestMain(m)
+	testmain.Main(m)
 }
