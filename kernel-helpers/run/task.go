@@ -66,16 +66,9 @@ func (r Record) Duration() time.Duration { return r.End.Sub(r.Start) }
 
 // PanicError is a panic in a task run in this process, turned into an
 // error so that one bad task cannot crash the notebook, or lose the other
-// tasks' results.
-type PanicError struct {
-	Task  string
-	Value any
-	Stack []byte
-}
-
-func (e *PanicError) Error() string {
-	return fmt.Sprintf("task %q panicked: %v", e.Task, e.Value)
-}
+// tasks' results. It is [worker.PanicError], the course's one panic error,
+// also returned by package futures.
+type PanicError = worker.PanicError
 
 // notInProcess lists built-in worker tasks that must not run in this
 // process: "exit" would end it, "hang" ignores its context and never returns.
