@@ -16,8 +16,8 @@ import (
 type Result struct {
 	// Name says what was measured, e.g. "sumsqrt" or "fetch".
 	Name string `json:"name"`
-	// Strategy says how it ran, e.g. "sequential", "goroutines", "process-pool",
-	// "gil-threads" or "cpython-threads".
+	// Strategy says how it ran: one of the Name constants (see
+	// [NameSequential]), e.g. "goroutines", "process pool", "GIL threads".
 	Strategy string `json:"strategy"`
 	// Workers is how many goroutines, threads or processes ran the work (0 if not applicable).
 	Workers int `json:"workers,omitempty"`

@@ -76,9 +76,9 @@ func ExampleStrategies() {
 	// Output:
 	// sequential true
 	// goroutines true
-	// goroutine-pool(4) true
-	// os-threads(4) true
-	// gomaxprocs(1) true
-	// process-pool(4) false
-	// process-per-task(4) false
+	// goroutine pool (4) true
+	// OS threads (4) true
+	// GOMAXPROCS-limited (1) true
+	// process pool (4) false
+	// process per task (4) false
 }

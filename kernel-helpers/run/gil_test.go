@@ -207,7 +207,7 @@ func TestGILBatchCancel(t *testing.T) {
 func TestGILThreadsStrategy(t *testing.T) {
 	g := gil.New()
 	s := GILThreads(g)
-	assert.Equal(t, GILStrategy, s.String())
+	assert.Equal(t, NameGILThreads, s.String())
 	assert.True(t, s.InProcess())
 
 	tasks := Work(3, "count", 8*workloads.CheckEvery)
