@@ -1,6 +1,7 @@
 package worker
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -15,6 +16,11 @@ import (
 // TestMain makes this test binary a worker when a test started it as one;
 // that must come before goleak and before any test runs.
 func TestMain(m *testing.M) {
+	// A typed task of the test's own, registered before ServeIfWorker as a
+	// notebook would (see the package doc).
+	if err := RegisterFunc("test-square", func(_ context.Context, n int) (int, error) { return n * n, nil }); err != nil {
+		panic(err)
+	}
 	ServeIfWorker()
 	goleak.VerifyTestMain(m)
 }

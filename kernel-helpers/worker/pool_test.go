@@ -89,7 +89,7 @@ func TestRegister(t *testing.T) {
 
 // A task registered by the test binary before ServeIfWorker: its workers
 // serve from TestMain, so they have it too.
-var registeredDouble = Register("test-double", typed(func(_ context.Context, n int) (int, error) { return 2 * n, nil }))
+var registeredDouble = Register("test-double", Typed(func(_ context.Context, n int) (int, error) { return 2 * n, nil }))
 
 func TestCallResults(t *testing.T) {
 	require.NoError(t, registeredDouble)
