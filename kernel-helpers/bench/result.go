@@ -47,12 +47,18 @@ func (r Result) Max() time.Duration {
 // even count), or 0 when there are none. The median, not the mean, is the
 // course's headline figure: one run slowed by another program on the machine
 // moves it little.
-func (r Result) Median() time.Duration {
-	n := len(r.Samples)
+func (r Result) Median() time.Duration { return Median(r.Samples) }
+
+// Median returns the middle value of values (the mean of the two middle
+// ones for an even count), or 0 when there are none: the course's one
+// median, for durations, counts and ratios alike. values may be in any
+// order and is not changed.
+func Median[T ~int | ~int64 | ~float64](values []T) T {
+	n := len(values)
 	if n == 0 {
 		return 0
 	}
-	s := slices.Clone(r.Samples)
+	s := slices.Clone(values)
 	slices.Sort(s)
 	if n%2 == 1 {
 		return s[n/2]
