@@ -82,3 +82,19 @@ func ExampleStrategies() {
 	// process pool (4) false
 	// process per task (4) false
 }
+
+// BatchOf gives typed results: an int64 under every strategy, where Batch
+// gives an int64 from a Func but a float64 from a worker's JSON.
+func ExampleBatchOf() {
+	recs, err := run.BatchOf[int64](context.Background(), run.GoroutinePool(2), run.Work(3, "count", 1000))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var sum int64
+	for _, r := range recs {
+		sum += r.Result
+	}
+	fmt.Println(sum)
+	// Output: 3000
+}
