@@ -92,9 +92,10 @@ func TestWorkerCrash(t *testing.T) {
 			p := newPool(t, 1, 5)
 			pid := p.PIDs()[0]
 
-			// The worker first sleeps, while the test queues the faulty
-			// task and three more behind it.
-			first := goCall(ctx, p, "sleep", "200ms")
+			// The worker first waits at a gate, while the test queues
+			// the faulty task and three more behind it.
+			fifo, openGate := newGate(t)
+			first := goCall(ctx, p, "test-gate", fifo)
 			waitInFlight(t, p, 1)
 			crashed := goCall(ctx, p, tt.task, tt.arg)
 			waitInFlight(t, p, 2)
@@ -103,6 +104,7 @@ func TestWorkerCrash(t *testing.T) {
 				queued = append(queued, goCall(ctx, p, "count", 100+i))
 				waitInFlight(t, p, 3+i)
 			}
+			openGate()
 			o := await(t, first, patience)
 			assert.NoError(t, o.err, "a result finished before the crash stays")
 			if tt.kill {
@@ -218,7 +220,8 @@ func TestCallCancel(t *testing.T) {
 func TestCancelQueuedCall(t *testing.T) {
 	p := newPool(t, 1, 2).patient()
 	pid := p.PIDs()[0]
-	running := goCall(context.Background(), p, "sleep", "100ms")
+	fifo, openGate := newGate(t)
+	running := goCall(context.Background(), p, "test-gate", fifo)
 	waitInFlight(t, p, 1)
 	ctx, cancel := context.WithCancel(context.Background())
 	queued := goCall(ctx, p, "count", 10)
@@ -227,6 +230,7 @@ func TestCancelQueuedCall(t *testing.T) {
 
 	o := await(t, queued, patience)
 	assert.ErrorIs(t, o.err, context.Canceled)
+	openGate()
 	o = await(t, running, patience)
 	assert.NoError(t, o.err, "cancelling a queued call leaves the running one alone")
 	assert.Equal(t, pid, o.info.PID)

@@ -2,10 +2,12 @@ package worker
 
 import (
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -21,6 +23,9 @@ func TestMain(m *testing.M) {
 	if err := RegisterFunc("test-square", func(_ context.Context, n int) (int, error) { return n * n, nil }); err != nil {
 		panic(err)
 	}
+	if err := RegisterFunc("test-gate", gateTask); err != nil {
+		panic(err)
+	}
 	ServeIfWorker()
 	goleak.VerifyTestMain(m)
 }
@@ -30,6 +35,37 @@ func TestMain(m *testing.M) {
 // can stall a process for seconds. A test never waits this long when the
 // code is right; it only bounds how long a wrong answer takes to show.
 const patience = 10 * time.Second
+
+// gateTask runs until the test opens its gate (see newGate): a task that is
+// surely still running while the test queues calls behind it, however slow
+// the machine. It ignores its context, as "hang" does.
+func gateTask(_ context.Context, fifo string) (struct{}, error) {
+	f, err := os.Open(fifo) // blocks until the test opens the gate for writing
+	if err != nil {
+		return struct{}{}, err
+	}
+	defer f.Close()
+	_, err = io.Copy(io.Discard, f) // until the test closes it
+	return struct{}{}, err
+}
+
+// newGate returns a named pipe for a "test-gate" task, and the function
+// that opens the gate and lets the task return.
+func newGate(t *testing.T) (fifo string, open func()) {
+	t.Helper()
+	fifo = filepath.Join(t.TempDir(), "gate")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return fifo, func() {
+		t.Helper()
+		f, err := os.OpenFile(fifo, os.O_WRONLY, 0) // blocks until the task opens it
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+	}
+}
 
 // children returns the pids of this process's children, zombies included,
 // from the parent pid field of /proc/<pid>/stat. It takes t only to keep its

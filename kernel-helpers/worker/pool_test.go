@@ -338,11 +338,16 @@ func TestIdleWorkerTakesWaitingCall(t *testing.T) {
 	defer cancel()
 	long := goCall(ctx, p, "sleep", "1h")
 	waitInFlight(t, p, 1)
-	short := goCall(context.Background(), p, "sleep", "50ms")
+	fifo, openGate := newGate(t)
+	short := goCall(context.Background(), p, "test-gate", fifo)
 	waitInFlight(t, p, 2)
 	// Both workers are busy: this call waits behind one of them, perhaps
-	// the hour-long task; it ends within patience only if it moved.
-	o := await(t, goCall(context.Background(), p, "count", 1000), patience)
+	// the hour-long task; once the short one ends, it ends within patience
+	// only if it moved.
+	counted := goCall(context.Background(), p, "count", 1000)
+	waitInFlight(t, p, 3)
+	openGate()
+	o := await(t, counted, patience)
 	require.NoError(t, o.err, "the call did not wait for the hour-long task")
 	assert.Equal(t, int64(1000), o.res)
 	s := await(t, short, patience)
