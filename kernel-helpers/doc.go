@@ -24,6 +24,8 @@
 //     small Go program: the compiler's and the race detector's reports),
 //     source (shows the Go or Python function that actually runs), quick (small sizes when CONCURRENCYLAB_QUICK is set), course
 //     (the notebooks' titles and summaries, for the course map).
+//   - test: internal/testmain (the one TestMain of the test packages:
+//     worker.ServeIfWorker, then goleak).
 //
 // # The lessons (lessons/NN-name/, one folder per notebook)
 //

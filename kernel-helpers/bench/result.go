@@ -16,8 +16,8 @@ import (
 type Result struct {
 	// Name says what was measured, e.g. "sumsqrt" or "fetch".
 	Name string `json:"name"`
-	// Strategy says how it ran, e.g. "sequential", "goroutines", "process-pool",
-	// "gil-threads" or "cpython-threads".
+	// Strategy says how it ran: one of the Name constants (see
+	// [NameSequential]), e.g. "goroutines", "process pool", "GIL threads".
 	Strategy string `json:"strategy"`
 	// Workers is how many goroutines, threads or processes ran the work (0 if not applicable).
 	Workers int `json:"workers,omitempty"`
@@ -47,12 +47,18 @@ func (r Result) Max() time.Duration {
 // even count), or 0 when there are none. The median, not the mean, is the
 // course's headline figure: one run slowed by another program on the machine
 // moves it little.
-func (r Result) Median() time.Duration {
-	n := len(r.Samples)
+func (r Result) Median() time.Duration { return Median(r.Samples) }
+
+// Median returns the middle value of values (the mean of the two middle
+// ones for an even count), or 0 when there are none: the course's one
+// median, for durations, counts and ratios alike. values may be in any
+// order and is not changed.
+func Median[T ~int | ~int64 | ~float64](values []T) T {
+	n := len(values)
 	if n == 0 {
 		return 0
 	}
-	s := slices.Clone(r.Samples)
+	s := slices.Clone(values)
 	slices.Sort(s)
 	if n%2 == 1 {
 		return s[n/2]

@@ -2,8 +2,8 @@
 // course can show the GIL's effects in Python itself and check that the
 // emulated GIL of package [concurrencylab/kernel-helpers/gil] behaves the same.
 //
-// The Python programs are part of this package (the py folder, embedded with
-// go:embed): they run the same CPU-bound loops as package
+// The Python programs are part of this package (the py folder, embedded
+// with a go:embed directive): they run the same CPU-bound loops as package
 // [concurrencylab/workloads] (counting one step at a time, summing square
 // roots) sequentially, on threads, on processes and through
 // ThreadPoolExecutor and ProcessPoolExecutor; they measure what a pool costs

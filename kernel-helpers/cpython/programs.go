@@ -13,11 +13,11 @@ import (
 // The strategies of [Interpreter.Strategies], named as the Python programs
 // name them (results carry them after the interpreter's [Interpreter.Prefix]).
 const (
-	Sequential  = "sequential"   // one task after another on the main thread
-	Threads     = "threads"      // one threading.Thread per task
-	Processes   = "processes"    // one multiprocessing.Process per task
-	ThreadPool  = "thread-pool"  // concurrent.futures.ThreadPoolExecutor
-	ProcessPool = "process-pool" // concurrent.futures.ProcessPoolExecutor
+	Sequential  = bench.NameSequential  // one task after another on the main thread
+	Threads     = bench.NameThreads     // one threading.Thread per task
+	Processes   = bench.NameProcesses   // one multiprocessing.Process per task
+	ThreadPool  = bench.NameThreadPool  // concurrent.futures.ThreadPoolExecutor
+	ProcessPool = bench.NameProcessPool // concurrent.futures.ProcessPoolExecutor
 )
 
 // The workloads of [Interpreter.Strategies]: the same loops as
@@ -196,7 +196,7 @@ func (in Interpreter) Convoy(ctx context.Context, cfg ConvoyConfig) ([]bench.Res
 		inRange("Samples", cfg.Samples, 1, MaxSamples),
 	}
 	if len(cfg.Hogs) == 0 || len(cfg.SwitchIntervals) == 0 {
-		errs = append(errs, errors.New("Hogs and SwitchIntervals must not be empty (nil means the defaults)"))
+		errs = append(errs, errors.New("the lists Hogs and SwitchIntervals must not be empty (nil means the defaults)"))
 	}
 	for _, h := range cfg.Hogs {
 		errs = append(errs, inRange("a count in Hogs", h, 0, MaxHogs))

@@ -35,7 +35,7 @@ func TestRealPython(t *testing.T) {
 	t.Run("Strategies", func(t *testing.T) {
 		results, err := py.Strategies(ctx, cpython.StrategiesConfig{Workload: cpython.SumSqrt, N: 20_000, Tasks: 2, Reps: 2})
 		require.NoError(t, err)
-		want := []string{"sequential", "threads", "processes", "thread-pool", "process-pool"}
+		want := []string{cpython.Sequential, cpython.Threads, cpython.Processes, cpython.ThreadPool, cpython.ProcessPool}
 		require.Len(t, results, len(want))
 		for i, r := range results {
 			assert.Equal(t, prefix+"-"+want[i], r.Strategy)
@@ -61,8 +61,8 @@ func TestRealPython(t *testing.T) {
 		results, err := py.Dispatch(ctx, cpython.DispatchConfig{Tasks: 20, Reps: 2})
 		require.NoError(t, err)
 		require.Len(t, results, 2)
-		assert.Equal(t, prefix+"-thread-pool", results[0].Strategy)
-		assert.Equal(t, prefix+"-process-pool", results[1].Strategy)
+		assert.Equal(t, prefix+"-"+cpython.ThreadPool, results[0].Strategy)
+		assert.Equal(t, prefix+"-"+cpython.ProcessPool, results[1].Strategy)
 		for _, r := range results {
 			assert.Equal(t, "noop-dispatch", r.Name)
 			assert.Len(t, r.Samples, 2)

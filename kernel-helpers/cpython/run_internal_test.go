@@ -17,12 +17,12 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"go.uber.org/goleak"
+
+	"concurrencylab/kernel-helpers/bench"
+	"concurrencylab/kernel-helpers/internal/testmain"
 )
 
-func TestMain(m *testing.M) {
-	goleak.VerifyTestMain(m)
-}
+func TestMain(m *testing.M) { testmain.Main(m) }
 
 // Environment variables that turn the test binary into a fake Python (the
 // os/exec tests' pattern): helperMode says how it behaves, helperFile names
@@ -77,12 +77,15 @@ func TestHelperProcess(t *testing.T) {
 		}
 	case "hang":
 		fmt.Fprintln(os.Stderr, "about to hang")
+		if f := os.Getenv(helperFile); f != "" {
+			os.WriteFile(f, []byte("started"), 0o600) // tells the test it runs
+		}
 		time.Sleep(time.Hour) // stands for a program that never ends
 	case "spawn":
 		// Start a grandchild in the same process group, as multiprocessing
 		// does, tell the test its PID, and hang.
 		child := exec.Command(os.Args[0], "-test.run=^TestHelperProcess$", "--", "script", "{}")
-		child.Env = append(os.Environ(), helperMode+"=hang")
+		child.Env = append(os.Environ(), helperMode+"=hang", helperFile+"=")
 		if err := child.Start(); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
@@ -132,7 +135,23 @@ func TestRunPassesSettingsAndCleansUp(t *testing.T) {
 	assert.True(t, errors.Is(err, os.ErrNotExist), "the temporary folder is removed: %v", err)
 }
 
+// startCost measures how long the fake Python takes to start, print and
+// exit: a race-built test binary takes from tens of milliseconds on an idle
+// machine to seconds on a loaded one. Timeouts that must not fire before the
+// fake program has started are a multiple of it.
+func startCost(t *testing.T) time.Duration {
+	t.Helper()
+	py := fakePython(t, "garbage", "")
+	start := time.Now()
+	_, err := py.Strategies(context.Background(), StrategiesConfig{})
+	require.Error(t, err)
+	return time.Since(start)
+}
+
 func TestRunErrors(t *testing.T) {
+	// The timeout must leave the fake program time to start and print
+	// "about to hang", which the error should quote.
+	hangTimeout := 300*time.Millisecond + 5*startCost(t)
 	tests := []struct {
 		mode    string
 		timeout time.Duration
@@ -141,32 +160,57 @@ func TestRunErrors(t *testing.T) {
 		{"fail", 0, []string{"fakepython strategies.py failed", "exit status 1", "ZeroDivisionError: division by zero"}},
 		{"garbage", 0, []string{"not the expected JSON", "Hello from Python", "from fakepython strategies.py"}},
 		{"flood", 0, []string{"printed more than"}},
-		{"hang", 300 * time.Millisecond, []string{"timed out after", "about to hang"}},
+		{"hang", hangTimeout, []string{"timed out after", "about to hang"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.mode, func(t *testing.T) {
 			py := fakePython(t, tt.mode, "")
 			py.Timeout = tt.timeout
-			start := time.Now()
-			results, err := py.Strategies(context.Background(), StrategiesConfig{})
-			require.Error(t, err)
-			for _, w := range tt.want {
-				assert.Contains(t, err.Error(), w)
+			type outcome struct {
+				results []bench.Result
+				err     error
 			}
-			assert.Nil(t, results)
-			assert.Less(t, time.Since(start), 10*time.Second, "no hang")
+			done := make(chan outcome, 1)
+			go func() {
+				results, err := py.Strategies(context.Background(), StrategiesConfig{})
+				done <- outcome{results, err}
+			}()
+			var o outcome
+			select {
+			case o = <-done:
+			case <-time.After(time.Minute):
+				t.Fatal("hung: still running after a minute")
+			}
+			require.Error(t, o.err)
+			for _, w := range tt.want {
+				assert.Contains(t, o.err.Error(), w)
+			}
+			assert.Nil(t, o.results)
 		})
 	}
 }
 
 func TestRunCancelled(t *testing.T) {
-	py := fakePython(t, "hang", "")
+	started := filepath.Join(t.TempDir(), "started")
+	py := fakePython(t, "hang", started)
 	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
 	go func() {
-		time.Sleep(200 * time.Millisecond) // let it start, then cancel like a notebook's stop button
-		cancel()
+		_, err := py.Convoy(ctx, ConvoyConfig{})
+		done <- err
 	}()
-	_, err := py.Convoy(ctx, ConvoyConfig{})
+	// Cancel once the program runs, like a notebook's stop button: a cancel
+	// before it started would test something else.
+	require.Eventually(t, func() bool { _, err := os.Stat(started); return err == nil },
+		time.Minute, 5*time.Millisecond, "the fake Python never started")
+	cancel()
+	var err error
+	select {
+	case err = <-done:
+	case <-time.After(time.Minute):
+		t.Fatal("still running a minute after the cancel")
+	}
 	require.Error(t, err)
 	assert.ErrorIs(t, err, context.Canceled)
 	assert.Contains(t, err.Error(), "stopped")
@@ -179,8 +223,9 @@ func TestRunKillsProcessGroup(t *testing.T) {
 		t.Skip("process groups are a Unix feature")
 	}
 	pidFile := filepath.Join(t.TempDir(), "child.pid")
+	timeout := 2*time.Second + 5*startCost(t) // time to start it and its child
 	py := fakePython(t, "spawn", pidFile)
-	py.Timeout = 2 * time.Second
+	py.Timeout = timeout
 	_, err := py.Strategies(context.Background(), StrategiesConfig{})
 	require.Error(t, err)
 	data, err := os.ReadFile(pidFile)
@@ -193,11 +238,8 @@ func TestRunKillsProcessGroup(t *testing.T) {
 		}
 	})
 	// The child is gone, or a zombie waiting for init to reap it.
-	deadline := time.Now().Add(5 * time.Second)
-	for alive(pid) && time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
-	}
-	assert.False(t, alive(pid), "child process %d still running", pid)
+	assert.Eventually(t, func() bool { return !alive(pid) }, time.Minute, 20*time.Millisecond,
+		"child process %d still running", pid)
 }
 
 // alive reports whether process pid exists and is not a zombie.

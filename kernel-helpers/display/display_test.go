@@ -9,15 +9,14 @@ import (
 	"github.com/janpfeifer/gonb/gonbui"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"go.uber.org/goleak"
 
 	"concurrencylab/kernel-helpers/display"
+	"concurrencylab/kernel-helpers/internal/testmain"
 )
 
-func TestMain(m *testing.M) {
-	// captureOutput starts a reader goroutine; it must end with the test.
-	goleak.VerifyTestMain(m)
-}
+// captureOutput starts a reader goroutine; goleak (in testmain.Main) checks
+// that it ends with the test.
+func TestMain(m *testing.M) { testmain.Main(m) }
 
 func TestTableMarkdown(t *testing.T) {
 	tests := []struct {

@@ -2,6 +2,7 @@ package futures
 
 import (
 	"cmp"
+	"concurrencylab/kernel-helpers/worker"
 	"context"
 	"errors"
 	"fmt"
@@ -115,15 +116,10 @@ func (f *Future[T]) Wait() (T, error) {
 // in a select statement.
 func (f *Future[T]) Done() <-chan struct{} { return f.done }
 
-// PanicError is the error of a task that panicked.
-type PanicError struct {
-	Value any    // what the task passed to panic
-	Stack []byte // the goroutine's stack where it panicked
-}
-
-func (e *PanicError) Error() string {
-	return fmt.Sprintf("futures: task panicked: %v", e.Value)
-}
+// PanicError is the error of a task that panicked (its Task field is
+// empty: futures have no names). It is [worker.PanicError], the course's one
+// panic error, also returned by package run.
+type PanicError = worker.PanicError
 
 // Wait waits until every future is done and returns their values in the
 // order of futs. The error is nil when all succeeded; otherwise it counts the

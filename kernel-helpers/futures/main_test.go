@@ -7,8 +7,7 @@ import (
 	"os"
 	"testing"
 
-	"go.uber.org/goleak"
-
+	"concurrencylab/kernel-helpers/internal/testmain"
 	"concurrencylab/kernel-helpers/worker"
 )
 
@@ -37,13 +36,12 @@ func gateTask(_ context.Context, raw json.RawMessage) (json.RawMessage, error) {
 	return json.Marshal(arg.Value)
 }
 
-// TestMain registers the test's own task, then lets the worker package turn
-// this binary into a worker when a pool started it as one; only a parent
-// goes on to run the tests, checked by goleak.
+// TestMain registers the test's own task, then lets testmain turn this
+// binary into a worker when a pool started it as one; only a parent goes on
+// to run the tests, checked by goleak.
 func TestMain(m *testing.M) {
 	if err := worker.Register("futures-test-gate", gateTask); err != nil {
 		panic(err)
 	}
-	worker.ServeIfWorker()
-	goleak.VerifyTestMain(m)
+	testmain.Main(m)
 }

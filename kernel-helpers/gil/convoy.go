@@ -14,12 +14,14 @@ import (
 	"concurrencylab/workloads"
 )
 
-// Strategy names [Convoy] puts in its [bench.Result].
+// Strategy names [Convoy] puts in its [bench.Result]: the course's one
+// spelling of each, from package bench (also run.NameGILThreads and
+// run.NameOSThreads).
 const (
 	// StrategyGIL: OS threads taking turns under an emulated GIL.
-	StrategyGIL = "gil-threads"
+	StrategyGIL = bench.NameGILThreads
 	// StrategyNoGIL: the same OS threads without a GIL, as Go runs them.
-	StrategyNoGIL = "threads"
+	StrategyNoGIL = bench.NameOSThreads
 )
 
 // Limits on [ConvoyConfig]. More hogs than this is many times the cores of

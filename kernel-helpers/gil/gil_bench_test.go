@@ -107,6 +107,7 @@ func BenchmarkSeqRatio(b *testing.B) {
 		b.Logf("%v: %v; %v", py, results[0], results[1])
 	}
 
+	//lint:ignore SA4017 the count is the work; CountTo is go:noinline, so the call stays
 	n, err := workloads.Calibrate(func(n int64) { workloads.CountTo(n) }, fidelityPerTask)
 	if err != nil {
 		b.Fatal(err)

@@ -3,9 +3,7 @@ package gil_test
 import (
 	"testing"
 
-	"go.uber.org/goleak"
+	"concurrencylab/kernel-helpers/internal/testmain"
 )
 
-func TestMain(m *testing.M) {
-	goleak.VerifyTestMain(m)
-}
+func TestMain(m *testing.M) { testmain.Main(m) }

@@ -24,6 +24,7 @@ func TestRunOneAtATime(t *testing.T) {
 	counted := func(th *gil.Thread) {
 		for range 1000 { // about 10 ms, a hundred switch intervals
 			h.enter()
+			//lint:ignore SA4017 the count is the work; CountTo is go:noinline, so the call stays
 			workloads.CountTo(workloads.CheckEvery)
 			h.leave()
 			th.Check()

@@ -11,14 +11,12 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"go.uber.org/goleak"
 
 	"concurrencylab/kernel-helpers/bench"
+	"concurrencylab/kernel-helpers/internal/testmain"
 )
 
-func TestMain(m *testing.M) {
-	goleak.VerifyTestMain(m)
-}
+func TestMain(m *testing.M) { testmain.Main(m) }
 
 // tempStore returns a store in a fresh temporary folder, with its warnings
 // collected in the returned buffer.

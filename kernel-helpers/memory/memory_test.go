@@ -8,8 +8,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"go.uber.org/goleak"
 
+	"concurrencylab/kernel-helpers/internal/testmain"
 	"concurrencylab/kernel-helpers/memory"
 	"concurrencylab/kernel-helpers/worker"
 )
@@ -20,13 +20,13 @@ import (
 const helperEnv = "MEMORY_TEST_HELPER"
 
 func TestMain(m *testing.M) {
-	// PerProcess starts this binary again as a worker process.
-	worker.ServeIfWorker()
 	if os.Getenv(helperEnv) == "1" {
 		_, _ = os.Stdin.Read(make([]byte, 1)) // returns when the parent closes stdin
 		os.Exit(0)
 	}
-	goleak.VerifyTestMain(m)
+	// PerProcess starts this binary again as a worker process, which
+	// testmain.Main turns into a worker.
+	testmain.Main(m)
 }
 
 func TestSelf(t *testing.T) {

@@ -22,4 +22,15 @@
 // A notebook cell stays one line:
 //
 //	display.Plot(plots.Timings("sum of square roots, n = 2e6", results))
+//
+// # Tests
+//
+// Besides the data that goes into each plot, every builder is checked
+// against a golden picture, as gonum/plot checks its plotters: golden_test.go
+// draws fixed data and compares the SVG, byte for byte, with
+// testdata/<name>_golden.svg (gonum.org/v1/plot/cmpimg). When a change is
+// meant to alter the pictures, regenerate them with cmpimg's -regen flag,
+// then review the new files before committing them:
+//
+//	go test ./kernel-helpers/plots/ -run TestGolden -regen
 package plots

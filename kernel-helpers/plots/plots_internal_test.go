@@ -97,11 +97,11 @@ func TestTimingLabels(t *testing.T) {
 		{"no strategy falls back to the name", []bench.Result{r("fetch", "", 0), r("a", "threads", 2)},
 			[]string{"fetch", "threads"}},
 		{"repeated strategy adds workers", []bench.Result{r("a", "goroutines", 1), r("a", "goroutines", 4), r("a", "sequential", 0)},
-			[]string{"goroutines\n1 worker", "goroutines\n4 workers", "sequential"}},
+			[]string{"goroutines (1)", "goroutines (4)", "sequential"}},
 		{"same workers adds the name", []bench.Result{r("cpu", "threads", 4), r("io", "threads", 4)},
-			[]string{"cpu\nthreads\n4 workers", "io\nthreads\n4 workers"}},
+			[]string{"cpu\nthreads (4)", "io\nthreads (4)"}},
 		{"identical results are numbered", []bench.Result{r("a", "threads", 4), r("a", "threads", 4)},
-			[]string{"a\nthreads\n4 workers #1", "a\nthreads\n4 workers #2"}},
+			[]string{"a\nthreads (4) #1", "a\nthreads (4) #2"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

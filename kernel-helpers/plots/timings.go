@@ -22,7 +22,7 @@ import (
 //
 // Each bar is labelled with the result's Strategy. When two results share a
 // strategy, the labels grow until they differ: first the worker count is
-// added ("goroutines\n4 workers"), then the Name is put in front; if even
+// added ("goroutines (4)"), then the Name is put in front; if even
 // that repeats, a position number "#i" (from 1) ends the label. A result
 // with no Strategy is labelled with its Name.
 //
@@ -154,15 +154,9 @@ func timingLabels(results []bench.Result) []string {
 		}
 		return r.Strategy
 	}
-	withWorkers := func(s string, r bench.Result) string {
-		switch {
-		case r.Workers == 1:
-			return s + "\n1 worker"
-		case r.Workers > 1:
-			return s + "\n" + strconv.Itoa(r.Workers) + " workers"
-		}
-		return s
-	}
+	// The count of workers in brackets, as everywhere in the course
+	// ("process pool (2)", see bench.Shown).
+	withWorkers := func(s string, r bench.Result) string { return bench.Shown(s, r.Workers) }
 	named := func(r bench.Result) string {
 		if r.Strategy == "" || r.Name == "" {
 			return strategy(r)

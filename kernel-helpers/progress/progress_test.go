@@ -2,6 +2,7 @@ package progress
 
 import (
 	"bytes"
+	"concurrencylab/kernel-helpers/internal/testmain"
 	"strings"
 	"sync"
 	"testing"
@@ -9,12 +10,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"go.uber.org/goleak"
 )
 
-func TestMain(m *testing.M) {
-	goleak.VerifyTestMain(m)
-}
+func TestMain(m *testing.M) { testmain.Main(m) }
 
 func TestRender(t *testing.T) {
 	tests := []struct {

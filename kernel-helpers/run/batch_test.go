@@ -270,21 +270,23 @@ func TestMaxProcs(t *testing.T) {
 
 func TestStrategyNames(t *testing.T) {
 	tests := []struct {
-		s       Strategy
-		name    string
-		workers int
+		s           Strategy
+		shown, name string
+		workers     int
 	}{
-		{Strategy{}, "sequential", 1},
-		{Goroutines(), "goroutines", 0},
-		{GoroutinePool(3), "goroutine-pool(3)", 3},
-		{OSThreads(2), "os-threads(2)", 2},
-		{MaxProcs(1), "gomaxprocs(1)", 1},
-		{ProcessPool(2), "process-pool(2)", 2},
-		{ProcessPerTask(5), "process-per-task(5)", 5},
+		{Strategy{}, "sequential", NameSequential, 1},
+		{Goroutines(), "goroutines", NameGoroutines, 0},
+		{GoroutinePool(3), "goroutine pool (3)", NameGoroutinePool, 3},
+		{OSThreads(2), "OS threads (2)", NameOSThreads, 2},
+		{MaxProcs(1), "GOMAXPROCS-limited (1)", NameMaxProcs, 1},
+		{ProcessPool(2), "process pool (2)", NameProcessPool, 2},
+		{ProcessPerTask(5), "process per task (5)", NameProcessPerTask, 5},
+		{GILThreads(nil), "GIL threads", NameGILThreads, 0},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			assert.Equal(t, tt.name, tt.s.String())
+		t.Run(tt.shown, func(t *testing.T) {
+			assert.Equal(t, tt.shown, tt.s.String())
+			assert.Equal(t, tt.name, tt.s.Name())
 			assert.Equal(t, tt.workers, tt.s.Workers())
 		})
 	}

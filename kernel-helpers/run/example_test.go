@@ -76,9 +76,25 @@ func ExampleStrategies() {
 	// Output:
 	// sequential true
 	// goroutines true
-	// goroutine-pool(4) true
-	// os-threads(4) true
-	// gomaxprocs(1) true
-	// process-pool(4) false
-	// process-per-task(4) false
+	// goroutine pool (4) true
+	// OS threads (4) true
+	// GOMAXPROCS-limited (1) true
+	// process pool (4) false
+	// process per task (4) false
+}
+
+// BatchOf gives typed results: an int64 under every strategy, where Batch
+// gives an int64 from a Func but a float64 from a worker's JSON.
+func ExampleBatchOf() {
+	recs, err := run.BatchOf[int64](context.Background(), run.GoroutinePool(2), run.Work(3, "count", 1000))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	var sum int64
+	for _, r := range recs {
+		sum += r.Result
+	}
+	fmt.Println(sum)
+	// Output: 3000
 }

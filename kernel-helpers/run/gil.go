@@ -11,9 +11,10 @@ import (
 	"concurrencylab/workloads"
 )
 
-// GILStrategy is the name [GILBatch]'s batches go by in plots and tables,
-// beside the names of [Strategy.String].
-const GILStrategy = "gil-threads"
+// GILStrategy is the name [GILBatch]'s batches go by in plots and tables.
+//
+// Deprecated: use [NameGILThreads], the same constant.
+const GILStrategy = NameGILThreads
 
 // GILBatch runs the tasks the way CPython runs threads: one goroutine per
 // task, each locked to an OS thread of its own as under [OSThreads], all

@@ -38,16 +38,33 @@ type batchResult struct {
 	took time.Duration
 }
 
-// batchWithin runs Batch and fails the test if it takes longer than limit,
-// instead of hanging.
-func batchWithin(t *testing.T, limit time.Duration, ctx context.Context, s Strategy, tasks []Task) batchResult {
-	t.Helper()
+// patience is how long a test waits for something that should happen at
+// once: generous, because a loaded 2-core machine starting race-built
+// workers can stall for seconds. A right answer never takes this long; it
+// bounds how long a wrong one (a hang) takes to show.
+const patience = 20 * time.Second
+
+// quiet is an [assert.TestingT] that drops failures: with it,
+// [assert.Eventually] only reports whether its condition came true.
+type quiet struct{}
+
+func (quiet) Errorf(string, ...any) {}
+
+// goBatch runs Batch in a goroutine; receive its result with waitBatch.
+func goBatch(ctx context.Context, s Strategy, tasks []Task) <-chan batchResult {
 	ch := make(chan batchResult, 1)
 	go func() {
 		start := time.Now()
 		recs, err := Batch(ctx, s, tasks)
 		ch <- batchResult{recs, err, time.Since(start)}
 	}()
+	return ch
+}
+
+// waitBatch receives a batch's result, failing the test after limit instead
+// of hanging.
+func waitBatch(t *testing.T, limit time.Duration, s Strategy, ch <-chan batchResult) batchResult {
+	t.Helper()
 	select {
 	case r := <-ch:
 		return r
@@ -55,6 +72,13 @@ func batchWithin(t *testing.T, limit time.Duration, ctx context.Context, s Strat
 		t.Fatalf("Batch under %v still running after %v", s, limit)
 		return batchResult{}
 	}
+}
+
+// batchWithin runs Batch and fails the test if it takes longer than limit,
+// instead of hanging.
+func batchWithin(t *testing.T, limit time.Duration, ctx context.Context, s Strategy, tasks []Task) batchResult {
+	t.Helper()
+	return waitBatch(t, limit, s, goBatch(ctx, s, tasks))
 }
 
 // barrier lets tasks wait until n of them are waiting at once, which proves

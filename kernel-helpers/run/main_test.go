@@ -7,8 +7,7 @@ import (
 	"strconv"
 	"testing"
 
-	"go.uber.org/goleak"
-
+	"concurrencylab/kernel-helpers/internal/testmain"
 	"concurrencylab/kernel-helpers/worker"
 )
 
@@ -27,10 +26,25 @@ func pidFileTask(ctx context.Context, arg json.RawMessage) (json.RawMessage, err
 	return nil, ctx.Err()
 }
 
+// touchTask creates the file named by its argument and returns at once: a
+// batch's first task, it tells the test that the batch's workers are up.
+func touchTask(_ context.Context, arg json.RawMessage) (json.RawMessage, error) {
+	var path string
+	if err := json.Unmarshal(arg, &path); err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(path, nil, 0o600); err != nil {
+		return nil, err
+	}
+	return json.RawMessage("true"), nil
+}
+
 func TestMain(m *testing.M) {
 	if err := worker.Register("test-pidfile", pidFileTask); err != nil {
 		panic(err)
 	}
-	worker.ServeIfWorker()
-	goleak.VerifyTestMain(m)
+	if err := worker.Register("test-touch", touchTask); err != nil {
+		panic(err)
+	}
+	testmain.Main(m)
 }

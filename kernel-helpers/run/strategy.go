@@ -3,6 +3,7 @@ package run
 import (
 	"fmt"
 
+	"concurrencylab/kernel-helpers/bench"
 	"concurrencylab/kernel-helpers/gil"
 	"concurrencylab/kernel-helpers/worker"
 )
@@ -103,7 +104,7 @@ func ProcessPerTask(n int) Strategy { return Strategy{kind: processPerTask, n: n
 
 // GILThreads runs each task on an OS thread of its own, all under the
 // emulated GIL g, the way CPython runs threads: see [GILBatch], which
-// [Batch] hands such a batch to. Its name in plots is [GILStrategy].
+// [Batch] hands such a batch to. Its name is [NameGILThreads].
 func GILThreads(g *gil.GIL) Strategy { return Strategy{kind: gilThreads, gil: g} }
 
 // Strategies returns one of each strategy, with n workers where a strategy
@@ -115,27 +116,39 @@ func Strategies(n int) []Strategy {
 	}
 }
 
-// String names the strategy as plots and tables show it, e.g. "pool(4)".
-func (s Strategy) String() string {
+// Name returns the strategy's name alone, one of the Name constants (such
+// as [NameProcessPool]): what records, history and filters hold.
+func (s Strategy) Name() string {
 	switch s.kind {
 	case sequential:
-		return "sequential"
+		return NameSequential
 	case goroutines:
-		return "goroutines"
+		return NameGoroutines
 	case goroutinePool:
-		return fmt.Sprintf("goroutine-pool(%d)", s.n)
+		return NameGoroutinePool
 	case osThreads:
-		return fmt.Sprintf("os-threads(%d)", s.n)
+		return NameOSThreads
 	case maxProcs:
-		return fmt.Sprintf("gomaxprocs(%d)", s.n)
+		return NameMaxProcs
 	case processPool:
-		return fmt.Sprintf("process-pool(%d)", s.n)
+		return NameProcessPool
 	case processPerTask:
-		return fmt.Sprintf("process-per-task(%d)", s.n)
+		return NameProcessPerTask
 	case gilThreads:
-		return GILStrategy
+		return NameGILThreads
 	}
 	return fmt.Sprintf("strategy(%d)", s.kind)
+}
+
+// String names the strategy as plots and tables show it: its name, with its
+// count of workers in brackets where it has one, e.g. "goroutine pool (4)"
+// or "GOMAXPROCS-limited (1)" (see [bench.Shown]).
+func (s Strategy) String() string {
+	switch s.kind {
+	case goroutinePool, osThreads, maxProcs, processPool, processPerTask:
+		return bench.Shown(s.Name(), s.n)
+	}
+	return s.Name()
 }
 
 // Workers returns how many goroutines, threads or processes the strategy

@@ -46,11 +46,17 @@ func Work(n int, name string, arg any) []Task {
 }
 
 // Record says how one task of a batch went: its result or error, when it
-// ran, and who ran it, so that a notebook can draw a timeline.
-type Record struct {
+// ran, and who ran it, so that a notebook can draw a timeline. Its Result
+// is an any: what Func returned, or for a worker task its JSON result
+// decoded into an any (numbers are float64). [BatchOf] gives records whose
+// Result has the type the tasks return.
+type Record = RecordOf[any]
+
+// RecordOf is a [Record] whose Result has type T, as [BatchOf] returns it.
+type RecordOf[T any] struct {
 	Task   int    // index in the batch
 	Name   string // the task's name
-	Result any    // what Func returned; for a worker task, its JSON result decoded into an any (numbers are float64)
+	Result T      // the task's result; the zero T if it failed
 	Err    error  // nil if the task succeeded
 
 	// Start and End are read just before and after the task ran, in the
@@ -71,20 +77,13 @@ type Record struct {
 }
 
 // Duration returns End - Start.
-func (r Record) Duration() time.Duration { return r.End.Sub(r.Start) }
+func (r RecordOf[T]) Duration() time.Duration { return r.End.Sub(r.Start) }
 
 // PanicError is a panic in a task run in this process, turned into an
 // error so that one bad task cannot crash the notebook, or lose the other
-// tasks' results.
-type PanicError struct {
-	Task  string
-	Value any
-	Stack []byte
-}
-
-func (e *PanicError) Error() string {
-	return fmt.Sprintf("task %q panicked: %v", e.Task, e.Value)
-}
+// tasks' results. It is [worker.PanicError], the course's one panic error,
+// also returned by package futures.
+type PanicError = worker.PanicError
 
 // notInProcess lists built-in worker tasks that must not run in this
 // process: "exit" would end it, "hang" ignores its context and never returns.

@@ -7,15 +7,13 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"go.uber.org/goleak"
 
+	"concurrencylab/kernel-helpers/internal/testmain"
 	"concurrencylab/kernel-helpers/snippet"
 )
 
 // exec.Cmd starts goroutines to copy output; none may outlive a call.
-func TestMain(m *testing.M) {
-	goleak.VerifyTestMain(m)
-}
+func TestMain(m *testing.M) { testmain.Main(m) }
 
 const hello = `package main
 

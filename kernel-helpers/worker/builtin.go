@@ -22,21 +22,24 @@ func builtins() map[string]Func {
 	return map[string]Func{
 		"noop":    func(context.Context, json.RawMessage) (json.RawMessage, error) { return nil, nil },
 		"echo":    func(_ context.Context, arg json.RawMessage) (json.RawMessage, error) { return arg, nil },
-		"count":   typed(count),
-		"sumsqrt": typed(sumSqrt),
-		"sleep":   typed(sleep),
-		"getpid":  typed(func(context.Context, struct{}) (int, error) { return os.Getpid(), nil }),
-		"setvar":  typed(setVar),
-		"getvar":  typed(func(context.Context, struct{}) (any, error) { return getVar(), nil }),
-		"panic":   typed(panicTask),
-		"exit":    typed(exitTask),
+		"count":   Typed(count),
+		"sumsqrt": Typed(sumSqrt),
+		"sleep":   Typed(sleep),
+		"getpid":  Typed(func(context.Context, struct{}) (int, error) { return os.Getpid(), nil }),
+		"setvar":  Typed(setVar),
+		"getvar":  Typed(func(context.Context, struct{}) (any, error) { return getVar(), nil }),
+		"panic":   Typed(panicTask),
+		"exit":    Typed(exitTask),
 		"hang":    hang,
 	}
 }
 
-// typed adapts a function with Go types to a [Func]: it decodes the argument
-// and encodes the result as JSON.
-func typed[A, R any](fn func(context.Context, A) (R, error)) Func {
+// Typed adapts a function with Go types to a [Func]: it decodes the JSON
+// argument into an A (a missing argument leaves A's zero value; one that
+// does not decode is a "bad argument" error) and encodes the R it returns.
+// A task with no result returns struct{}, which answers null. See
+// [RegisterFunc], which registers such a function in one step.
+func Typed[A, R any](fn func(context.Context, A) (R, error)) Func {
 	return func(ctx context.Context, raw json.RawMessage) (json.RawMessage, error) {
 		var arg A
 		if len(raw) > 0 {

@@ -18,7 +18,7 @@ func (p *Pool) abandon(c *call) {
 	c.abandoned = true
 	cancel, _ := appendFrame(nil, &frame{kind: kindCancel, id: c.id})
 	s.proc.send(cancel)
-	c.grace = time.AfterFunc(cancelGrace, func() { p.expire(c) })
+	c.grace = time.AfterFunc(p.grace, func() { p.expire(c) })
 }
 
 // expire kills the worker of an abandoned call that is still running after
@@ -35,6 +35,6 @@ func (p *Pool) expire(c *call) {
 	case at == 0:
 		s.proc.kill()
 	default:
-		c.grace.Reset(cancelGrace)
+		c.grace.Reset(p.grace)
 	}
 }

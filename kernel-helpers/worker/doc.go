@@ -43,6 +43,34 @@
 // "getvar" (a variable each process has its own copy of), and, to break
 // workers on purpose, "panic", "exit" and "hang".
 //
+// # A notebook's own task
+//
+// A worker runs the notebook's program again from the start, so the task
+// must be registered, and the worker told to serve, before anything else in
+// the cell runs: register with [RegisterFunc] (typed) or [Register] (raw
+// JSON), then call [ServeIfWorker], at the top of the cell's main body (in
+// GoNB, right after the %% line). Define the task function itself at the
+// top level of the cell:
+//
+//	func square(_ context.Context, n int) (int, error) { return n * n, nil }
+//
+//	%%
+//	if err := worker.RegisterFunc("square", square); err != nil {
+//		panic(err)
+//	}
+//	worker.ServeIfWorker() // a worker serves here; the notebook goes on
+//	pool, err := worker.NewPool(context.Background(), 2)
+//	...
+//	var sq int
+//	_, err = pool.Call(ctx, "square", 7, &sq) // sq == 49
+//
+// Code above ServeIfWorker runs in every worker too, so keep it to the
+// Register calls. GoNB's init_name functions (rendered as init) work as well
+// for the Register calls, with ServeIfWorker still first in the %% body. A
+// task that the workers do not know fails with [ErrUnknownTask], naming the
+// task: the sign that ServeIfWorker came before the Register call, or is
+// missing.
+//
 // # Pools, single processes, and failures
 //
 // A [Pool] keeps N workers and sends them calls ([Pool.Call]); [Spawn]

@@ -48,6 +48,27 @@ func (e *TaskError) Error() string {
 	return fmt.Sprintf("worker: task %q (pid %d): %s", e.Task, e.PID, e.Msg)
 }
 
+// PanicError is a panic in a task that ran in this process, turned into an
+// error so that one bad task cannot crash the notebook or lose the other
+// tasks' results, as an exception raised in a Python task is kept in its
+// future. It is the one panic error of the course:
+// [concurrencylab/kernel-helpers/run.PanicError] (a task of a batch) and
+// [concurrencylab/kernel-helpers/futures.PanicError] (a task of an executor)
+// are this type. (A panic in a worker process ends that process instead: see
+// [CrashError].)
+type PanicError struct {
+	Task  string // the task's name, or "" where tasks have none (futures)
+	Value any    // what the task passed to panic
+	Stack []byte // the goroutine's stack where it panicked
+}
+
+func (e *PanicError) Error() string {
+	if e.Task == "" {
+		return fmt.Sprintf("task panicked: %v", e.Value)
+	}
+	return fmt.Sprintf("task %q panicked: %v", e.Task, e.Value)
+}
+
 // stderrSummary picks what a one-line error should show of a dead worker's
 // stderr: the line of a Go panic or fatal error if there is one (the stack
 // that follows is in Stderr), else the last non-empty line.

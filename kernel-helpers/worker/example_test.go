@@ -2,6 +2,7 @@ package worker_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -70,4 +71,20 @@ func ExampleSpawn() {
 	}
 	fmt.Println("two tasks, two processes:", a != b)
 	// Output: two tasks, two processes: true
+}
+
+// A task with Go types: RegisterFunc decodes the argument and encodes the
+// result. Lookup runs it here; a Pool runs it in a worker (see the package
+// doc for where a notebook registers it).
+func ExampleRegisterFunc() {
+	err := worker.RegisterFunc("example-greet", func(_ context.Context, name string) (string, error) {
+		return "hello, " + name, nil
+	})
+	if err != nil {
+		panic(err)
+	}
+	fn, _ := worker.Lookup("example-greet")
+	out, err := fn(context.Background(), json.RawMessage(`"gopher"`))
+	fmt.Println(string(out), err)
+	// Output: "hello, gopher" <nil>
 }

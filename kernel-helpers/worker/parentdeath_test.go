@@ -39,7 +39,7 @@ func onThreadThatEnds(f func()) {
 // exec-sleep starts `sleep secs` and leaves it running when its context
 // ends, as a careless task would: only the process group kill ends it.
 func init() {
-	if err := Register("exec-sleep", typed(func(ctx context.Context, secs string) (struct{}, error) {
+	if err := Register("exec-sleep", Typed(func(ctx context.Context, secs string) (struct{}, error) {
 		cmd := exec.Command("sleep", secs)
 		if err := cmd.Start(); err != nil {
 			return struct{}{}, err

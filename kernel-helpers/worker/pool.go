@@ -40,10 +40,11 @@ type Pool struct {
 	mu       sync.Mutex
 	slots    []*slot
 	closed   bool
-	closeErr error  // why calls fail once closed
-	nextID   uint64 // request ids: each request sent gets a new one
-	next     int    // where the search for the least busy slot starts
-	moves    int    // calls being moved: withdraw sent, not yet given back
+	closeErr error         // why calls fail once closed
+	nextID   uint64        // request ids: each request sent gets a new one
+	next     int           // where the search for the least busy slot starts
+	moves    int           // calls being moved: withdraw sent, not yet given back
+	grace    time.Duration // cancelGrace; tests that must not see a kill raise it
 
 	wg        sync.WaitGroup // reader and writer goroutines
 	stopCtx   func() bool    // unregisters the context.AfterFunc
@@ -134,6 +135,7 @@ func NewPoolDepth(ctx context.Context, n, depth int) (*Pool, error) {
 		tokens:    make(chan struct{}, n*depth),
 		done:      make(chan struct{}),
 		afterDone: make(chan struct{}),
+		grace:     cancelGrace,
 	}
 	// Hold the lock while starting, so that a worker dying at once finds
 	// its slot in place.

@@ -89,7 +89,7 @@ func TestRegister(t *testing.T) {
 
 // A task registered by the test binary before ServeIfWorker: its workers
 // serve from TestMain, so they have it too.
-var registeredDouble = Register("test-double", typed(func(_ context.Context, n int) (int, error) { return 2 * n, nil }))
+var registeredDouble = Register("test-double", Typed(func(_ context.Context, n int) (int, error) { return 2 * n, nil }))
 
 func TestCallResults(t *testing.T) {
 	require.NoError(t, registeredDouble)
@@ -336,22 +336,25 @@ func TestIdleWorkerTakesWaitingCall(t *testing.T) {
 	p := newPool(t, 2, 2)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	long := goCall(ctx, p, "sleep", "10s")
+	long := goCall(ctx, p, "sleep", "1h")
 	waitInFlight(t, p, 1)
-	short := goCall(context.Background(), p, "sleep", "50ms")
+	fifo, openGate := newGate(t)
+	short := goCall(context.Background(), p, "test-gate", fifo)
 	waitInFlight(t, p, 2)
-	start := time.Now()
 	// Both workers are busy: this call waits behind one of them, perhaps
-	// the long task.
-	o := await(t, goCall(context.Background(), p, "count", 1000), 5*time.Second)
-	require.NoError(t, o.err)
+	// the hour-long task; once the short one ends, it ends within patience
+	// only if it moved.
+	counted := goCall(context.Background(), p, "count", 1000)
+	waitInFlight(t, p, 3)
+	openGate()
+	o := await(t, counted, patience)
+	require.NoError(t, o.err, "the call did not wait for the hour-long task")
 	assert.Equal(t, int64(1000), o.res)
-	assert.Less(t, time.Since(start), 2*time.Second, "the call did not wait for the 10 s task")
-	s := await(t, short, 5*time.Second)
+	s := await(t, short, patience)
 	require.NoError(t, s.err)
 	assert.Equal(t, s.info.PID, o.info.PID, "the worker that ran the short task ran it")
 	cancel()
-	assert.ErrorIs(t, await(t, long, 5*time.Second).err, context.Canceled)
+	assert.ErrorIs(t, await(t, long, patience).err, context.Canceled)
 }
 
 // TestPoolStress sends many calls of mixed lengths from many goroutines,
@@ -394,10 +397,7 @@ func TestPoolStress(t *testing.T) {
 		assert.NoError(t, err, "call %d", i)
 	}
 	// Abandoned calls leave when their worker answers or skips them.
-	deadline := time.Now().Add(2 * time.Second)
-	for p.inFlight() > 0 && time.Now().Before(deadline) {
-		time.Sleep(time.Millisecond)
-	}
+	assert.Eventually(t, func() bool { return p.inFlight() == 0 }, patience, time.Millisecond)
 	p.mu.Lock()
 	assert.Equal(t, 0, p.moves)
 	p.mu.Unlock()

@@ -50,6 +50,24 @@ func Register(name string, fn Func) error {
 	return nil
 }
 
+// RegisterFunc registers fn, a task with Go types for its argument and
+// result, under name: Register(name, Typed(fn)), so that a task need not
+// decode and encode JSON itself. A is what callers pass ([Pool.Call]'s arg),
+// R what they get back; both cross the pipe as JSON, so they need exported
+// fields (or be plain values such as int, string or a slice).
+//
+//	err := worker.RegisterFunc("square", func(_ context.Context, n int) (int, error) {
+//		return n * n, nil
+//	})
+//
+// It returns an error for an empty name, a nil fn, or a name already taken.
+func RegisterFunc[A, R any](name string, fn func(ctx context.Context, arg A) (R, error)) error {
+	if fn == nil {
+		return fmt.Errorf("worker: RegisterFunc %q: nil function", name)
+	}
+	return Register(name, Typed(fn))
+}
+
 // Lookup returns the task registered under name, so that it can also run in
 // this process (the run package does that for its in-process strategies).
 func Lookup(name string) (Func, bool) {

@@ -4,7 +4,7 @@ the answer back, with the pool already started.
 Settings (JSON in argv[1]):
   tasks    no-op tasks per timed repetition
   workers  pool size
-  pools    any of thread-pool, process-pool
+  pools    any of "thread pool", "process pool"
   reps     timed repetitions after one warm-up
 """
 
@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 from labcommon import emit, fail, noop, result, settings
 
-POOLS = {"thread-pool": ThreadPoolExecutor, "process-pool": ProcessPoolExecutor}
+POOLS = {"thread pool": ThreadPoolExecutor, "process pool": ProcessPoolExecutor}
 
 
 def run_all(ex, tasks):
@@ -24,7 +24,7 @@ def run_all(ex, tasks):
 
 
 def main():
-    s = settings({"tasks": 2000, "workers": 2, "pools": ["thread-pool", "process-pool"], "reps": 5})
+    s = settings({"tasks": 2000, "workers": 2, "pools": ["thread pool", "process pool"], "reps": 5})
     for name in s["pools"]:
         if name not in POOLS:
             fail("unknown pool %r; want any of %s" % (name, ", ".join(POOLS)))
@@ -40,7 +40,7 @@ def main():
                 run_all(ex, s["tasks"])
                 samples.append((time.perf_counter() - t0) / s["tasks"])
         params = {"tasks": s["tasks"]}
-        if name == "process-pool":
+        if name == "process pool":
             params["start_method"] = multiprocessing.get_start_method()
         out.append(result("noop-dispatch", name, s["workers"], params, samples))
     emit(out)

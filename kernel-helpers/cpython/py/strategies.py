@@ -5,8 +5,8 @@ Settings (JSON in argv[1]):
   n           iterations per task; 0 means calibrate to target_s
   target_s    seconds one task should take when n is 0
   tasks       how many tasks of n iterations
-  workers     pool size for thread-pool and process-pool (0: one per task)
-  strategies  any of sequential, threads, processes, thread-pool, process-pool
+  workers     pool size for "thread pool" and "process pool" (0: one per task)
+  strategies  any of sequential, threads, processes, "thread pool", "process pool"
   reps        timed repetitions of each strategy, after one warm-up of each
 """
 
@@ -57,8 +57,8 @@ STRATEGIES = {
     "sequential": sequential,
     "threads": threads,
     "processes": processes,
-    "thread-pool": thread_pool,
-    "process-pool": process_pool,
+    "thread pool": thread_pool,
+    "process pool": process_pool,
 }
 
 

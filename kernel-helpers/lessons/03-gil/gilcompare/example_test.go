@@ -28,7 +28,7 @@ func ExampleSpeedups() {
 	}
 	// Output:
 	// goroutines over sequential: 2.00×
-	// gil-threads over sequential: 0.98×
+	// GIL threads over sequential: 0.98×
 	// cpython-threads over cpython-sequential: 0.97×
 }
 

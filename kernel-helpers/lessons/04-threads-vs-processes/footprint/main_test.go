@@ -3,13 +3,8 @@ package footprint_test
 import (
 	"testing"
 
-	"go.uber.org/goleak"
-
-	"concurrencylab/kernel-helpers/worker"
+	"concurrencylab/kernel-helpers/internal/testmain"
 )
 
 // memory.PerProcess re-runs this test binary as idle workers.
-func TestMain(m *testing.M) {
-	worker.ServeIfWorker()
-	goleak.VerifyTestMain(m)
-}
+func TestMain(m *testing.M) { testmain.Main(m) }

@@ -3,13 +3,8 @@ package iobound_test
 import (
 	"testing"
 
-	"go.uber.org/goleak"
-
+	"concurrencylab/kernel-helpers/internal/testmain"
 	_ "concurrencylab/kernel-helpers/lessons/04-threads-vs-processes/iobound" // registers "fetch" before the worker serves
-	"concurrencylab/kernel-helpers/worker"
 )
 
-func TestMain(m *testing.M) {
-	worker.ServeIfWorker()
-	goleak.VerifyTestMain(m)
-}
+func TestMain(m *testing.M) { testmain.Main(m) }

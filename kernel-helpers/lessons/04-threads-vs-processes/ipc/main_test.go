@@ -3,13 +3,8 @@ package ipc_test
 import (
 	"testing"
 
-	"go.uber.org/goleak"
-
-	"concurrencylab/kernel-helpers/worker"
+	"concurrencylab/kernel-helpers/internal/testmain"
 )
 
 // The pipe's far end is this test binary, re-run as a worker.
-func TestMain(m *testing.M) {
-	worker.ServeIfWorker()
-	goleak.VerifyTestMain(m)
-}
+func TestMain(m *testing.M) { testmain.Main(m) }

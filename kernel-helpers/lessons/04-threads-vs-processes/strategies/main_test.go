@@ -3,13 +3,8 @@ package strategies_test
 import (
 	"testing"
 
-	"go.uber.org/goleak"
-
-	"concurrencylab/kernel-helpers/worker"
+	"concurrencylab/kernel-helpers/internal/testmain"
 )
 
 // The process kinds re-run this test binary as their workers.
-func TestMain(m *testing.M) {
-	worker.ServeIfWorker()
-	goleak.VerifyTestMain(m)
-}
+func TestMain(m *testing.M) { testmain.Main(m) }

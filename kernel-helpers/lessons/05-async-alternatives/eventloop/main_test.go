@@ -3,9 +3,10 @@ package eventloop_test
 import (
 	"testing"
 
-	"go.uber.org/goleak"
+	"concurrencylab/kernel-helpers/internal/testmain"
 )
 
-// Every task is a goroutine under iter.Pull; goleak checks that Run leaves
-// none behind, whether tasks return, fail, panic or are cancelled.
-func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+// Every task is a goroutine under iter.Pull; goleak (in testmain.Main)
+// checks that Run leaves none behind, whether tasks return, fail, panic or
+// are cancelled.
+func TestMain(m *testing.M) { testmain.Main(m) }

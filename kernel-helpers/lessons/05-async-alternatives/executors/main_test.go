@@ -3,14 +3,9 @@ package executors_test
 import (
 	"testing"
 
-	"go.uber.org/goleak"
-
-	"concurrencylab/kernel-helpers/worker"
+	"concurrencylab/kernel-helpers/internal/testmain"
 )
 
-// The process pool re-runs this test binary as its workers: ServeIfWorker
+// The process pool re-runs this test binary as its workers: testmain.Main
 // turns such a copy into a worker; only the parent runs the tests.
-func TestMain(m *testing.M) {
-	worker.ServeIfWorker()
-	goleak.VerifyTestMain(m)
-}
+func TestMain(m *testing.M) { testmain.Main(m) }
