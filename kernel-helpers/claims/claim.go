@@ -129,6 +129,19 @@ type Claim struct {
 	// Judge computes the verdict from this machine's figures. It must be
 	// pure, and return [Unmeasured] when a figure it needs is missing.
 	Judge func(Figures) Verdict
+	// Uses names another claim whose recorded figures this one is judged
+	// from, when one experiment answers both (the ledger shows it; a
+	// notebook shows the other claim). "" means its own.
+	Uses string
+}
+
+// FiguresIn returns the figures the claim is judged from among those
+// recorded: its own, or those of the claim it [Claim.Uses].
+func (c Claim) FiguresIn(recorded map[string]Figures) Figures {
+	if c.Uses != "" {
+		return recorded[c.Uses]
+	}
+	return recorded[c.ID]
 }
 
 // Check judges the claim on f. A judge that panics, or a claim without one,

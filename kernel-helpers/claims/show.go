@@ -190,7 +190,7 @@ var Header = []string{"claim", "tutorial's figure", "this machine: CPython", "th
 func Table(cs []Claim, recorded map[string]Figures) (string, error) {
 	rows := make([][]string, 0, len(cs))
 	for _, c := range cs {
-		rows = append(rows, c.Row(recorded[c.ID]))
+		rows = append(rows, c.Row(c.FiguresIn(recorded)))
 	}
 	return display.TableMarkdown(Header, rows)
 }
@@ -199,7 +199,7 @@ func Table(cs []Claim, recorded map[string]Figures) (string, error) {
 func Counts(cs []Claim, recorded map[string]Figures) map[Outcome]int {
 	n := map[Outcome]int{}
 	for _, c := range cs {
-		n[c.Check(recorded[c.ID]).Outcome]++
+		n[c.Check(c.FiguresIn(recorded)).Outcome]++
 	}
 	return n
 }
@@ -226,8 +226,10 @@ func Ledger(notebook string) {
 	}
 	s := Shown{Ledger: true, Notebook: notebook, Recorded: map[string]Figures{}}
 	for _, c := range ledgerClaims(notebook) {
-		if f, ok := rec[c.ID]; ok {
-			s.Recorded[c.ID] = f.finite()
+		for _, id := range []string{c.ID, c.Uses} {
+			if f, ok := rec[id]; ok && id != "" {
+				s.Recorded[id] = f.finite()
+			}
 		}
 	}
 	md, plain, err := s.Render()
@@ -261,12 +263,12 @@ func LedgerText(notebook string, recorded map[string]Figures) (markdown, plain s
 	}
 	var lines []string
 	for _, c := range cs {
-		lines = append(lines, strings.Join(c.Row(recorded[c.ID]), " | "))
+		lines = append(lines, strings.Join(c.Row(c.FiguresIn(recorded)), " | "))
 	}
 	tail := "\n" + Summary(cs, recorded) + "."
 	var missing []string
 	for _, c := range cs {
-		if c.Check(recorded[c.ID]).Outcome == Unmeasured {
+		if c.Check(c.FiguresIn(recorded)).Outcome == Unmeasured {
 			missing = append(missing, fmt.Sprintf("%s (%s)", c.ID, c.Notebook))
 		}
 	}
