@@ -90,7 +90,9 @@ func summary(gs []goroutine) string {
 	for g := range count {
 		keys = append(keys, g)
 	}
-	sort.Slice(keys, func(i, j int) bool { return count[keys[i]] > count[keys[j]] || count[keys[i]] == count[keys[j]] && keys[i].fn < keys[j].fn })
+	sort.Slice(keys, func(i, j int) bool {
+		return count[keys[i]] > count[keys[j]] || count[keys[i]] == count[keys[j]] && keys[i].fn < keys[j].fn
+	})
 	parts := make([]string, 0, len(keys))
 	for _, g := range keys {
 		parts = append(parts, fmt.Sprintf("%d in %s (%s)", count[g], g.fn, g.state))
