@@ -18,6 +18,9 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"concurrencylab/kernel-helpers/exercise"
+	"concurrencylab/kernel-helpers/quick"
+	"concurrencylab/kernel-helpers/tooling/jupyter"
+	"concurrencylab/kernel-helpers/tooling/nbcheck"
 )
 
 // An exercise in a notebook is two code cells marked in their metadata,
@@ -215,4 +218,81 @@ func runCheck(ctx context.Context, t *testing.T, dir string) exercise.Result {
 	}
 	t.Fatalf("the check printed no result line:\n%s", stdout.String())
 	return exercise.Result{}
+}
+
+var packageMain = regexp.MustCompile(`(?m)^package main\n`)
+
+// TestExercisesInJupyter runs each notebook's exercises through real
+// Jupyter with the solutions pasted into the stub cells: every check must
+// pass. (TestExecute runs the notebooks as committed, stubs untouched: there
+// every check says "not done yet".) To keep it quick, the notebook run holds
+// only the setup cell and the exercises' cells.
+func TestExercisesInJupyter(t *testing.T) {
+	byNotebook := map[string][]exerciseCells{}
+	for _, ex := range notebookExercises(t) {
+		byNotebook[ex.Notebook] = append(byNotebook[ex.Notebook], ex)
+	}
+	root, err := filepath.Abs("..")
+	require.NoError(t, err)
+	// The setup cell points GoNB at ${GONB_DIR}/..: the notebook must sit
+	// one folder below the repository's root.
+	dir, err := os.MkdirTemp(root, ".exercises-")
+	require.NoError(t, err)
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	env := jupyter.ForTest(t, quick.Env+"=1", testHistory(t))
+	for p, exs := range byNotebook {
+		t.Run(p, func(t *testing.T) {
+			b, err := os.ReadFile(p)
+			require.NoError(t, err)
+			var nb map[string]any
+			require.NoError(t, json.Unmarshal(b, &nb))
+			cells := nb["cells"].([]any)
+			var setup any
+			for _, c := range cells {
+				if c.(map[string]any)["cell_type"] == "code" {
+					setup = c
+					break
+				}
+			}
+			code := func(src string) map[string]any {
+				return map[string]any{"cell_type": "code", "metadata": map[string]any{}, "source": src, "outputs": []any{}, "execution_count": nil}
+			}
+			out := []any{setup}
+			for _, ex := range exs {
+				sol, err := os.ReadFile(filepath.Join("solutions", ex.ID+".go"))
+				require.NoError(t, err)
+				src := packageMain.ReplaceAllString(buildIgnore.ReplaceAllString(string(sol), ""), "")
+				out = append(out, code(src), code(ex.Check))
+			}
+			nb["cells"] = out
+			if meta, ok := nb["metadata"].(map[string]any)["concurrencylab"].(map[string]any); ok {
+				meta["plots"] = 0 // the measurements are left out
+			}
+			b, err = json.Marshal(nb)
+			require.NoError(t, err)
+			path := filepath.Join(dir, filepath.Base(p))
+			require.NoError(t, os.WriteFile(path, b, 0o644))
+			outDir := t.TempDir()
+			ps, err := nbcheck.Run(context.Background(), env, path, outDir, jupyter.ExecOptions{CellTimeout: cellTimeout(t)}, nbcheck.Options{})
+			require.NoError(t, err)
+			for _, p := range ps {
+				t.Error(p)
+			}
+			ran, err := nbcheck.Load(filepath.Join(outDir, filepath.Base(p)))
+			require.NoError(t, err)
+			passed := 0
+			for _, c := range ran.Cells {
+				for _, o := range c.Outputs {
+					md := string(o.Data["text/markdown"]) + string(o.Data["text/plain"]) + string(o.Data["text/html"])
+					if strings.Contains(md, "**Exercise ") {
+						assert.Contains(t, md, ": passed.**", "with the solution")
+						if strings.Contains(md, ": passed.**") {
+							passed++
+						}
+					}
+				}
+			}
+			assert.Equal(t, len(exs), passed, "every exercise of %s passes with its solution", p)
+		})
+	}
 }
