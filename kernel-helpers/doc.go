@@ -19,6 +19,9 @@
 //     reader's python3).
 //   - judge: claims (the ledger of the tutorials' claims, each with the
 //     tutorial's figure and a verdict computed from this machine's).
+//   - learn: exercise (checks a learner's code in a notebook: pass, not
+//     done yet, or fail with a hint, never a hang or a stack trace),
+//     predict (compares a learner's guess with what was measured).
 //   - show: plots (SVG plots), display (Markdown, tables, numbers), progress
 //     (a progress bar that redraws in place), snippet (builds and runs a
 //     small Go program: the compiler's and the race detector's reports),
@@ -35,7 +38,8 @@
 // (datarace, sched, cancellation, deadlock), lessons/03-gil (gilcompare),
 // lessons/04-threads-vs-processes (strategies, iobound, footprint, ipc),
 // lessons/05-async-alternatives (eventloop, heartbeat, asyncio, waits,
-// executors, decide).
+// executors, decide). A lesson's exercises package declares the checks of
+// its notebook's exercises.
 //
 // # The tooling (tooling/)
 //
