@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 )
@@ -66,9 +67,25 @@ func (c *client) do(ctx context.Context, method, path, token string, body, out a
 	return resp.StatusCode, nil
 }
 
-// login asks the hub for a token with the learner's name and password (the
-// REST API authenticates the body's "auth" with PAM).
+// login logs the learner in as a browser does (the login form: the hub
+// adds a learner it has not seen to its database only there), then asks the
+// REST API for a token with the same name and password (the body's "auth",
+// checked with PAM again).
 func (c *client) login(ctx context.Context, user, password string) (string, error) {
+	form := url.Values{"username": {user}, "password": {password}}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.base+"/hub/login", strings.NewReader(form.Encode()))
+	if err != nil {
+		return "", err
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return "", err
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusFound {
+		return "", fmt.Errorf("login %s: the login form answered %s (403: wrong password)", user, resp.Status)
+	}
 	var out struct {
 		Token string `json:"token"`
 	}

@@ -211,6 +211,12 @@ func LoadTest(ctx context.Context, opts Options) (Report, error) {
 	}
 	uids := map[string]bool{} // the learners', to find their processes after the accounts are gone
 	defer func() {
+		if _, failed := rep.Passed(); failed > 0 {
+			// The hub's own words about what went wrong, before they go.
+			if log, err := os.ReadFile(filepath.Join(tmp, "run", "hub.log")); err == nil {
+				logf("the hub's log ends with:\n%s", tail(string(log), 40))
+			}
+		}
 		_ = hub("stop")
 		_ = hub(append([]string{"remove-users"}, names...)...)
 		rep.Leftovers = leftovers(names, uids, "HUB_RUN="+filepath.Join(tmp, "run"))
@@ -480,4 +486,10 @@ func leftovers(names []string, uids map[string]bool, marker string) []string {
 		}
 	}
 	return out
+}
+
+// tail returns the last n lines of s.
+func tail(s string, n int) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	return strings.Join(lines[max(0, len(lines)-n):], "\n")
 }
