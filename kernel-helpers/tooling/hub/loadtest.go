@@ -219,6 +219,7 @@ func LoadTest(ctx context.Context, opts Options) (Report, error) {
 		}
 		_ = hub("stop")
 		_ = hub(append([]string{"remove-users"}, names...)...)
+		_ = exec.Command("groupdel", testGroup).Run() // the group .hub/hub users made
 		rep.Leftovers = leftovers(names, uids, "HUB_RUN="+filepath.Join(tmp, "run"))
 		for _, l := range rep.Leftovers {
 			logf("left behind: %s", l)
