@@ -87,3 +87,33 @@ tidy-lint: ## Check that go.mod and go.sum are tidy.
 .PHONY: clean
 clean: ## Remove the built site.
 	rm -rf site
+
+# --- Teaching a class: the course served by JupyterHub on one machine (.hub/).
+# The address learners connect to: loopback by default; HUB_IP=0.0.0.0 serves
+# the room's network.
+HUB_IP   ?= 127.0.0.1
+HUB_PORT ?= 8000
+HUB_UI   ?= auto
+ROSTER   ?= .hub/roster.txt
+HUB_ENV  := HUB_IP=$(HUB_IP) HUB_PORT=$(HUB_PORT) HUB_UI=$(HUB_UI)
+# Learners the load test logs in at once, and its time limit.
+LOADTEST_USERS ?= 10
+LOADTEST_TIME  ?= 15m
+
+.PHONY: hub
+hub: setup ## Serve the course to a class with JupyterHub (as root): make hub [HUB_IP=0.0.0.0 HUB_PORT=8000].
+	@$(HUB_ENV) .hub/hub up
+
+.PHONY: hub-users
+hub-users: ## Make a local account for each learner of a roster (as root): make hub-users ROSTER=.hub/roster.txt.
+	@.hub/hub users "$(ROSTER)"
+
+.PHONY: hub-stop
+hub-stop: ## Stop the hub and every learner's server; checks that none is left.
+	@$(HUB_ENV) .hub/hub stop
+
+.PHONY: hub-loadtest
+hub-loadtest: setup ## Load test (as root, loopback, throwaway accounts): LOADTEST_USERS learners run 00-overview at once.
+	@$(HUB_ENV) .hub/hub install
+	@.hub/hub system
+	$(GO) run ./kernel-helpers/tooling/hub/loadtest -users $(LOADTEST_USERS) -timeout $(LOADTEST_TIME)

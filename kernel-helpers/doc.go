@@ -10,7 +10,9 @@
 //   - measure: bench (timing with warm-ups, interleaved repetitions, spread,
 //     the machine's description, speedups and their verdicts), amdahl (the
 //     Amdahl fit), memory (/proc figures per goroutine, thread and process),
-//     history (results kept across runs and plotted side by side).
+//     history (results kept across runs and plotted side by side),
+//     contention (what else ran during a measurement: a verdict from a
+//     shared machine says so instead of judging).
 //   - run work: run (one batch of tasks under each strategy: sequential,
 //     goroutines, a goroutine pool, OS threads, processes, the emulated GIL),
 //     worker (re-exec worker processes and their pool), futures (executors
@@ -47,7 +49,8 @@
 // (runs Jupyter with the GoNB kernel), tooling/nbcheck (checks a run's
 // outputs), tooling/browser (drives headless Chromium), tooling/site (the
 // HTML site; `make html`), tooling/scaffold (a new notebook, its lesson
-// folder and its course-map line; `make notebook`).
+// folder and its course-map line; `make notebook`), tooling/hub (the load
+// test of a class served by JupyterHub; `make hub-loadtest`).
 //
 // # The rule
 //

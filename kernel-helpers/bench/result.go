@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"concurrencylab/kernel-helpers/contention"
 )
 
 // Result is one measurement: the same work timed several times under one
@@ -25,6 +27,10 @@ type Result struct {
 	Params map[string]string `json:"params,omitempty"`
 	// Samples are the wall-clock durations of the timed repetitions, in run order.
 	Samples []time.Duration `json:"samples"`
+	// Contention is what else ran on the machine while [Run] measured
+	// (nil when the result was not made by Run, or comes from an older
+	// history): a speedup from a shared machine says little.
+	Contention *contention.Sample `json:"contention,omitempty"`
 }
 
 // Min returns the fastest sample, or 0 when there are none.

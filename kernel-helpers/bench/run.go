@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"maps"
 	"time"
+
+	"concurrencylab/kernel-helpers/contention"
 )
 
 // DefaultReps is the number of timed repetitions [Run] makes when
@@ -48,8 +50,12 @@ type Options struct {
 // failed), or ctx's once it is done, checked before every call. The Result
 // then holds the samples taken so far. A call already running is not
 // interrupted; pass ctx into f as well if it is long.
-func Run(ctx context.Context, opts Options, f func() error) (Result, error) {
-	r := Result{
+//
+// The Result's Contention says what else ran on the machine during the
+// timed calls ([contention.Start] before the first, [contention.Watch.Stop]
+// after the last; a few milliseconds each, outside the timed calls).
+func Run(ctx context.Context, opts Options, f func() error) (r Result, err error) {
+	r = Result{
 		Name:     opts.Name,
 		Strategy: opts.Strategy,
 		Workers:  opts.Workers,
@@ -86,6 +92,8 @@ func Run(ctx context.Context, opts Options, f func() error) (Result, error) {
 			return r, fmt.Errorf("bench %s: warm-up %d of %d: %w", r.label(), i+1, warmup, err)
 		}
 	}
+	watch := contention.Start() // what else runs: kept in r.Contention
+	defer func() { s := watch.Stop(); r.Contention = &s }()
 	// Grown as samples come, so that a run cut short by its context holds
 	// only what it measured.
 	r.Samples = make([]time.Duration, 0, min(reps, 64))

@@ -145,7 +145,9 @@ func (c Claim) FiguresIn(recorded map[string]Figures) Figures {
 }
 
 // Check judges the claim on f. A judge that panics, or a claim without one,
-// gives an [Unmeasured] verdict that says so, never a panic in the cell.
+// gives an [Unmeasured] verdict that says so, never a panic in the cell; so
+// do figures measured on a shared machine ([FigureShared], see
+// [Measured]), with the figure.
 func (c Claim) Check(f Figures) (v Verdict) {
 	if c.Judge == nil {
 		return Verdict{Text: fmt.Sprintf("claim %s has no judge", c.ID)}
@@ -155,7 +157,7 @@ func (c Claim) Check(f Figures) (v Verdict) {
 			v = Verdict{Text: fmt.Sprintf("claim %s: the judge failed on %v: %v", c.ID, f, r)}
 		}
 	}()
-	return c.Judge(f)
+	return onSharedMachine(f, c.Judge(f))
 }
 
 // Tutorial is the short attribution for the claim's seed: "tutorial 001".
