@@ -129,6 +129,11 @@ type Claim struct {
 	// Judge computes the verdict from this machine's figures. It must be
 	// pure, and return [Unmeasured] when a figure it needs is missing.
 	Judge func(Figures) Verdict
+	// Facts is true for a claim judged on counts or facts (a start method
+	// exists, a thread count, updates lost), which a busy machine does not
+	// change; [Show] adds the machine's figures only to the others, whose
+	// timings a busy machine does change.
+	Facts bool
 	// Uses names another claim whose recorded figures this one is judged
 	// from, when one experiment answers both (the ledger shows it; a
 	// notebook shows the other claim). "" means its own.

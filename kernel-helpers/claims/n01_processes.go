@@ -9,7 +9,7 @@ import (
 func init() {
 	register(
 		Claim{
-			ID:         "001-own-memory",
+			ID: "001-own-memory", Facts: true,
 			Seed:       Seed001,
 			Quote:      "Each process has its own memory space it uses to store the instructions being run, as well as any data it needs",
 			Notebook:   "01-processes",
@@ -17,7 +17,7 @@ func init() {
 			Judge:      judgeOwnMemory,
 		},
 		Claim{
-			ID:         "002-separate-memory",
+			ID: "002-separate-memory", Facts: true,
 			Seed:       Seed002,
 			Quote:      "threads run in the same memory space, while processes have separate memory.",
 			Notebook:   "01-processes",
@@ -41,7 +41,7 @@ func init() {
 			Judge:      judgeThreadOverhead,
 		},
 		Claim{
-			ID:         "004-smallest-unit",
+			ID: "004-smallest-unit", Facts: true,
 			Seed:       Seed004,
 			Quote:      "you instruct your processor … to create and to schedule a single process … which is the smallest unit of processing",
 			Notebook:   "01-processes",
@@ -49,7 +49,7 @@ func init() {
 			Judge:      judgeSmallestUnit,
 		},
 		Claim{
-			ID:         "002-killable",
+			ID: "002-killable", Facts: true,
 			Seed:       Seed002,
 			Quote:      "child processes are killable (ex. function calls in program)",
 			Notebook:   "01-processes",
@@ -57,7 +57,7 @@ func init() {
 			Judge:      judgeKillable,
 		},
 		Claim{
-			ID:         "001-stack-locals",
+			ID: "001-stack-locals", Facts: true,
 			Seed:       Seed001,
 			Quote:      "The stack contains local variables, such as a variable declared and used inside a function.",
 			Notebook:   "01-processes",

@@ -10,7 +10,7 @@ func init() {
 	const nb = "02-threads"
 	register(
 		Claim{
-			ID:       "002-gil-is-for",
+			ID: "002-gil-is-for", Facts: true,
 			Seed:     Seed002,
 			Quote:    "precautions have to be taken or two threads will write to the same memory at the same time. This is what the global interpreter lock is for.",
 			Notebook: nb,
@@ -19,7 +19,7 @@ func init() {
 			Judge: judgeGILIsFor,
 		},
 		Claim{
-			ID:         "001-unexpected-behavior",
+			ID: "001-unexpected-behavior", Facts: true,
 			Seed:       Seed001,
 			Quote:      "This can lead to scenarios where two threads attempt to manage the usage of a single variable leading to unexpected behavior!",
 			Notebook:   nb,
@@ -27,7 +27,7 @@ func init() {
 			Judge:      judgeUnexpected,
 		},
 		Claim{
-			ID:         "004-own-gil-no-race",
+			ID: "004-own-gil-no-race", Facts: true,
 			Seed:       Seed004,
 			Quote:      "Each process has it's owned **GIL** so there's no resource conflict or **race condition** here",
 			Notebook:   nb,
@@ -35,7 +35,7 @@ func init() {
 			Judge:      judgeOwnGILNoRace,
 		},
 		Claim{
-			ID:         "003-race-deadlock",
+			ID: "003-race-deadlock", Facts: true,
 			Seed:       Seed003,
 			Quote:      "Debugging can be challenging due to potential race conditions and deadlocks.",
 			Notebook:   nb,
@@ -43,7 +43,7 @@ func init() {
 			Judge:      judgeRaceDeadlock,
 		},
 		Claim{
-			ID:         "002-not-killable",
+			ID: "002-not-killable", Facts: true,
 			Seed:       Seed002,
 			Quote:      "The module isn’t killable",
 			Notebook:   nb,
@@ -60,7 +60,7 @@ func init() {
 			Judge: judgeNotInterruptible,
 		},
 		Claim{
-			ID:         "004-queue-or-sync",
+			ID: "004-queue-or-sync", Facts: true,
 			Seed:       Seed004,
 			Quote:      "If not following a command queue/message model (using the Queue module), then manual use of synchronization becomes a necessity",
 			Notebook:   nb,

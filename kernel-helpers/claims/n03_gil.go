@@ -78,7 +78,7 @@ func init() {
 			Judge:      judgeSimultaneously,
 		},
 		Claim{
-			ID: "003-redesign", Seed: Seed003, Notebook: "03-gil",
+			ID: "003-redesign", Facts: true, Seed: Seed003, Notebook: "03-gil",
 			Quote:      "Removing the GIL would require a significant redesign of Python's memory management and garbage collection systems.",
 			Experiment: "look for a free-threaded build (python3.13t and later) and run threads on it",
 			Judge:      judgeRedesign,

@@ -16,7 +16,7 @@ func init() {
 			Judge:      judgeResponsiveUI,
 		},
 		Claim{
-			ID: "003-asyncio-one-thread", Seed: Seed003, Notebook: nb,
+			ID: "003-asyncio-one-thread", Facts: true, Seed: Seed003, Notebook: nb,
 			Quote:      "Doesn't require multiple threads or processes, avoiding the overhead associated with them.",
 			Experiment: "n asyncio tasks, then n threads, all waiting on one event, counting the process's OS threads; the same with goroutines and OS-thread-locked goroutines",
 			Judge:      judgeAsyncioOneThread,
@@ -28,7 +28,7 @@ func init() {
 			Judge:      judgeEfficient,
 		},
 		Claim{
-			ID: "003-asyncio-gather", Seed: Seed003, Notebook: nb,
+			ID: "003-asyncio-gather", Facts: true, Seed: Seed003, Notebook: nb,
 			Quote:      "The asyncio.gather function runs multiple coroutines concurrently",
 			Experiment: "n tasks of one latency, one failing early: how many others completed after the failure under asyncio.gather, asyncio.TaskGroup (3.11+) and Go's errgroup-based TaskGroup",
 			Judge:      judgeGather,
@@ -52,7 +52,7 @@ func init() {
 			Judge:      judgeProcessOverhead,
 		},
 		Claim{
-			ID: "003-toplevel-process-pool", Seed: Seed003, Notebook: nb,
+			ID: "003-toplevel-process-pool", Facts: true, Seed: Seed003, Notebook: nb,
 			Quote:      `print("All tasks completed with ProcessPoolExecutor")`,
 			Theirs:     "the example runs its ProcessPoolExecutor at module level, without if __name__ == \"__main__\"",
 			Experiment: "tutorial 003's executor example, sleeps shortened, run as a script under every start method this Python has, with a timeout",

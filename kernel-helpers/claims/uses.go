@@ -7,7 +7,7 @@ import "fmt"
 func init() {
 	register(
 		Claim{
-			ID:         "001-single-process-gil",
+			ID: "001-single-process-gil", Facts: true,
 			Seed:       Seed001,
 			Quote:      "only a single Python process is run, even though multiple threads … are executed. This is because of the GIL.",
 			Theirs:     "16 threads on 16 logical CPUs, one python process seen in the system monitor",

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"concurrencylab/kernel-helpers/bench"
+	"concurrencylab/kernel-helpers/contention"
 )
 
 // ErrNoPython is returned by [Find] and [Lookup] when there is no usable
@@ -306,7 +307,11 @@ func (in Interpreter) runRaw(ctx context.Context, program string, settings any) 
 	cmd.WaitDelay = time.Second
 
 	start := time.Now()
+	// What else ran while Python measured (its own processes are this
+	// program's children, not "else"): kept for the claims' verdicts.
+	watch := contention.Start()
 	err = cmd.Run()
+	watch.Stop()
 	label := in.Name + " " + program + ".py"
 	switch {
 	case ctx.Err() != nil:
