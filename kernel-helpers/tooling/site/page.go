@@ -18,9 +18,14 @@ var scriptTag = regexp.MustCompile(`(?is)<script\b([^>]*)>(.*?)</script>`)
 // to other pages of the site are fine.
 var externalRef = regexp.MustCompile(`(?i)\b(?:src|href)\s*=\s*["']((?:https?:|file:|//)[^"']*)["']`)
 
+// notebookLink matches a relative link to a course notebook, such as
+// href="02-threads.ipynb#The-race-detector", up to the extension.
+var notebookLink = regexp.MustCompile(`(\bhref="\d\d-[A-Za-z0-9_-]+)\.ipynb`)
+
 // Page makes one nbconvert HTML page self-contained and links it into the
 // course: it removes scripts the course does not use (MathJax, RequireJS and
-// their configuration), and puts a navigation bar with the previous and
+// their configuration), points links to other notebooks (x.ipynb) at their
+// pages (x.html), and puts a navigation bar with the previous and
 // next notebooks and the index at the top and the bottom of the body.
 // prev and next may be nil at the ends of the course.
 func Page(page []byte, prev, next *course.Notebook) ([]byte, error) {
@@ -32,6 +37,9 @@ func Page(page []byte, prev, next *course.Notebook) ([]byte, error) {
 		}
 		return tag
 	})
+	// Links between notebooks (the cheat sheet's "measured in" column)
+	// name the .ipynb files, which Jupyter opens; on the site they are pages.
+	out = notebookLink.ReplaceAll(out, []byte(`${1}.html`))
 	i := bytes.Index(bytes.ToLower(out), []byte("<body"))
 	if i < 0 {
 		return nil, fmt.Errorf("site: page has no <body>")
