@@ -13,10 +13,11 @@ import (
 // scriptTag matches a whole <script> element, attributes and body.
 var scriptTag = regexp.MustCompile(`(?is)<script\b([^>]*)>(.*?)</script>`)
 
-// externalRef matches src= and href= attributes pointing outside the page:
-// absolute URLs and file:// links. Fragments (#cell-1) and relative links
-// to other pages of the site are fine.
-var externalRef = regexp.MustCompile(`(?i)\b(?:src|href)\s*=\s*["']((?:https?:|file:|//)[^"']*)["']`)
+// externalRef matches an element whose src= or href= attribute points
+// outside the page: an absolute URL or a file:// link. Fragments (#cell-1)
+// and relative links to other pages of the site are fine. The first group
+// is the element's name, the second the reference.
+var externalRef = regexp.MustCompile(`(?i)<([a-z][a-z0-9]*)\b[^>]*?\b(?:src|href)\s*=\s*["']((?:https?:|file:|//)[^"']*)["']`)
 
 // notebookLink matches a relative link to a course notebook, such as
 // href="02-threads.ipynb#The-race-detector", up to the extension.
@@ -83,13 +84,18 @@ func navBar(prev, next *course.Notebook) string {
 		navStyle, link(prev, true), link(next, false))
 }
 
-// External lists the references of a page to anything outside the site:
-// absolute URLs and file:// links in src and href attributes. A
-// self-contained page has none.
+// External lists the references of a page to anything outside the site
+// that a browser would load with it: absolute URLs and file:// links in the
+// src and href attributes of scripts, stylesheets, images and the like. A
+// self-contained page has none. A hyperlink (<a href>) is not loaded, so a
+// page may link to the Python or Go documentation.
 func External(page []byte) []string {
 	var refs []string
 	for _, m := range externalRef.FindAllSubmatch(page, -1) {
-		refs = append(refs, string(m[1]))
+		if strings.EqualFold(string(m[1]), "a") {
+			continue
+		}
+		refs = append(refs, string(m[2]))
 	}
 	return refs
 }

@@ -45,6 +45,14 @@ func TestPage(t *testing.T) {
 	assert.Error(t, err)
 }
 
+func TestExternal(t *testing.T) {
+	page := `<img src="https://example.org/a.png"><link rel="stylesheet" href="//cdn.example.org/x.css">
+<script src="file:///usr/share/javascript/x.js"></script><img alt="ok" src="data:image/svg+xml;base64,AA">
+<a href="https://docs.python.org/3/library/threading.html">threading</a> <a href="02-threads.html#x">02</a>`
+	assert.Equal(t, []string{"https://example.org/a.png", "//cdn.example.org/x.css", "file:///usr/share/javascript/x.js"},
+		site.External([]byte(page)), "what a browser loads; links to documentation are not loaded")
+}
+
 func TestPageAtTheEnds(t *testing.T) {
 	page, err := site.Page([]byte(nbconvertPage), nil, nil)
 	require.NoError(t, err)
