@@ -1,6 +1,8 @@
 package site_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -112,4 +114,27 @@ func TestDuration(t *testing.T) {
 	for secs, want := range map[int]string{0: "0 s", 59: "59 s", 60: "1 min", 89: "1 min", 90: "2 min", 3599: "1 h 00 min", 3600 + 5*60: "1 h 05 min"} {
 		assert.Equal(t, want, site.Duration(secs), "%d s", secs)
 	}
+}
+
+func TestBrokenLinks(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644))
+	}
+	write("index.html", `<a href="02-threads.html">02</a> <a href="02-threads.html#4.-Three-fixes">fixes</a> <a href="#top">top</a><h1 id="top">x</h1>`)
+	write("02-threads.html", `<h2 id="4.-Three-fixes">4. Three fixes</h2><h2 id="6.-Threads-cannot-be-killed,-only-asked-to-stop">6</h2>
+<h2 id="a-%E2%86%92-select">a → select</h2><a href="index.html">index</a>
+<a href="#6.-Threads-cannot-be-killed%2C-only-asked-to-stop">decoded</a> <a href="#a-%E2%86%92-select">as written</a>
+<a href="https://go.dev/ref/mem#x">outside</a>`)
+	broken, err := site.BrokenLinks(dir)
+	require.NoError(t, err)
+	assert.Empty(t, broken)
+
+	write("07-cheatsheet.html", `<a href="02-threads.html#5.-Deadlocks">dead</a> <a href="09-none.html">none</a>`)
+	broken, err = site.BrokenLinks(dir)
+	require.NoError(t, err)
+	assert.Equal(t, []string{
+		"07-cheatsheet.html: links to 02-threads.html#5.-Deadlocks, which has no such id",
+		"07-cheatsheet.html: links to 09-none.html, which the site does not have",
+	}, broken)
 }

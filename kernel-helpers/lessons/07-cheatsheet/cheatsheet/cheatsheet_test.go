@@ -155,3 +155,15 @@ func TestLink(t *testing.T) {
 	s := cheatsheet.Section{Notebook: "04-threads-vs-processes.ipynb", Heading: `7. Message passing: "can still outperform serial execution"`}
 	assert.Equal(t, `[04 · 7. Message passing: "can still outperform serial execution"](04-threads-vs-processes.ipynb#7.-Message-passing:-%22can-still-outperform-serial-execution%22)`, s.Link())
 }
+
+// TestAnchor compares with ids nbconvert wrote into the site's pages.
+func TestAnchor(t *testing.T) {
+	for text, id := range map[string]string{
+		`6. Talking to a worker: "IPC's a little more complicated with more overhead"`: `6.-Talking-to-a-worker:-%22IPC's-a-little-more-complicated-with-more-overhead%22`,
+		"6. Threads cannot be killed, only asked to stop":                              "6.-Threads-cannot-be-killed,-only-asked-to-stop",
+		"The first successful answer: a hedged request → select":                       "The-first-successful-answer:-a-hedged-request-%E2%86%92-select",
+		"2. Is this what the GIL is for?":                                              "2.-Is-this-what-the-GIL-is-for?",
+	} {
+		assert.Equal(t, id, cheatsheet.Anchor(text))
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"embed"
 	"fmt"
-	"net/url"
 	"strings"
 
 	"concurrencylab/kernel-helpers/display"
@@ -22,13 +21,32 @@ type Section struct {
 
 // Link is the section as a Markdown link that Jupyter follows (and the
 // site turns into a link to the notebook's page): the notebook file, with
-// the heading's anchor, which Jupyter makes from the heading's text with
-// spaces as dashes.
+// the heading's anchor as nbconvert makes it for the site: the heading's
+// text, spaces as dashes, URL-quoted (see [Anchor]).
 func (s Section) Link() string {
 	text := strings.ReplaceAll(s.Heading, "`", "")
-	anchor := url.PathEscape(strings.ReplaceAll(text, " ", "-"))
+	anchor := Anchor(text)
 	number, _, _ := strings.Cut(s.Notebook, "-") // "02" of "02-threads.ipynb"
 	return fmt.Sprintf("[%s · %s](%s#%s)", number, text, s.Notebook, anchor)
+}
+
+// Anchor is the id nbconvert gives a heading of text (its
+// _convert_header_id): spaces become dashes, then every byte but letters,
+// digits, "-_.~" and "?/:@!$&'()*+,;=" is percent-encoded. Browsers decode
+// the fragment when no id matches it as written, so JupyterLab's ids (the
+// text, unquoted) are found too.
+func Anchor(text string) string {
+	const safe = "-_.~?/:@!$&'()*+,;="
+	var b strings.Builder
+	for _, c := range []byte(strings.ReplaceAll(text, " ", "-")) {
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte(safe, c) >= 0:
+			b.WriteByte(c)
+		default:
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
 }
 
 // Row is one line of the cheat sheet.
