@@ -37,7 +37,7 @@ Python tutorials measured in Go, with real CPython beside it. Every figure on th
 when the site was built, on the machine below; rerun the notebooks to get your machine's.</p>
 {{with .Ledger}}<p class="ledger"><strong>The tutorials on trial:</strong> <a href="{{.Name}}.html">{{.Title}}</a>, every claim
 of the five tutorials with this machine's figures and its verdict, in one table.</p>
-{{end}}{{with .Cheatsheet}}<p class="ledger"><strong>From Python to Go:</strong> <a href="{{.Name}}.html">{{.Title}}</a>, each
+{{end}}{{with .Cheatsheet}}<p class="ledger"><strong>Coming from Python?</strong> <a href="{{.Name}}.html">{{.Title}}</a>, each
 Python construct beside its Go counterpart, when to use it and the section that measures it.</p>
 {{end}}<p class="ledger"><strong>Teaching this course?</strong> <a href="instructors.html">For instructors</a>: what to install,
 how long each part takes, which exercises to assign and where the solutions are.</p>

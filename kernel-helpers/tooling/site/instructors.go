@@ -63,14 +63,15 @@ var instructorsPage = template.Must(template.New("instructors").Funcs(template.F
 <h1>For instructors: running the course for a class</h1>
 
 <h2>What to install</h2>
-<p>Each learner (or the machine the class shares) needs Go 1.26 and Python 3 with Jupyter; the rest is one command,
-run from the course's folder:</p>
+<p>Each learner (or the machine the class shares) needs Go 1.26, Jupyter (which <code>make setup</code> installs where it
+can) and, for the CPython side of each experiment, Python 3. The rest is one command, run from the course's folder:</p>
 <ul>
 <li><code>make setup</code> installs what the machine lacks: the GoNB kernel (Go in Jupyter), goimports and gopls, and Jupyter
 itself when it is missing. It is safe to run twice.</li>
 <li><code>make lab</code> opens the course in JupyterLab (or the classic Notebook) on localhost.</li>
 {{if .Hub}}<li><code>make hub</code> serves the course to a whole class from one shared machine.</li>
-{{end}}<li><code>make test</code> checks the installation: every notebook runs in quick mode and every exercise's check works.</li>
+{{end}}<li><code>make test</code> checks the installation: every notebook runs in quick mode and every exercise's check works.
+It runs every test of the course, so give it time.</li>
 </ul>
 <p>Learners without CPython still run every Go cell; the CPython columns then say it was not measured.
 The figures depend on the machine: a class on laptops with different core counts will see different verdicts,
@@ -86,9 +87,12 @@ which is the point of the course.</p>
 <td>{{if .ReadingMinutes}}{{.ReadingMinutes}} min{{else}}not estimated yet{{end}}</td>
 <td>{{if .RunSeconds}}{{duration .RunSeconds}}{{with .RunMachine}} ({{.}}){{end}}{{else}}not recorded yet{{end}}</td>
 <td>{{len .Exercises}}</td></tr>
-{{end}}<tr><th>The course</th><th>{{.Plan.ReadingMinutes}} min</th><th>{{duration .Plan.RunSeconds}}</th><th>{{.ExerciseCount}}</th></tr>
+{{end}}<tr><th>The course</th><th>{{if .Plan.ReadingMinutes}}{{.Plan.ReadingMinutes}} min{{else}}not estimated yet{{end}}</th>
+<th>{{if .Plan.RunSeconds}}{{duration .Plan.RunSeconds}}{{else}}not recorded yet{{end}}</th><th>{{.ExerciseCount}}</th></tr>
 </table>
-<p>In all, about <strong>{{duration .Plan.Total}}</strong> of reading and running, before the exercises.
+<p>{{if or .Plan.Unestimated .Plan.Unrecorded}}The parts known so far add up to <strong>{{duration .Plan.Total}}</strong>
+of reading and running; the sums leave out what is missing.{{else}}In all, about <strong>{{duration .Plan.Total}}</strong>
+of reading and running, before the exercises.{{end}}
 {{with .Plan.Unestimated}}Not in the reading sum (no estimate yet): {{range $i, $f := .}}{{if $i}}, {{end}}{{$f}}{{end}}. {{end}}
 {{with .Plan.Unrecorded}}Not in the Run All sum (no full run recorded yet; <code>make notebooks</code> records it): {{range $i, $f := .}}{{if $i}}, {{end}}{{$f}}{{end}}.{{end}}</p>
 

@@ -89,8 +89,9 @@ func TestInstructors(t *testing.T) {
 	assert.Contains(t, s, "<code>make setup</code>")
 	assert.Contains(t, s, "<code>make lab</code>")
 	assert.NotContains(t, s, "make hub</code> serves", "no hub target, no promise of one")
-	assert.Contains(t, s, "<th>35 min</th><th>4 min</th><th>1</th>", "the course's sums")
-	assert.Contains(t, s, "about <strong>39 min</strong>")
+	assert.Contains(t, s, "<th>35 min</th>\n<th>4 min</th><th>1</th>", "the course's sums")
+	assert.Contains(t, s, "The parts known so far add up to <strong>39 min</strong>", "not a total while parts are missing")
+	assert.NotContains(t, s, "In all")
 	assert.Contains(t, s, "no full run recorded yet; <code>make notebooks</code> records it): 07-cheatsheet.ipynb")
 	assert.Contains(t, s, "<td>3 min (2 cores, Go 1.26.8)</td>")
 	assert.Contains(t, s, "<strong>Exercise 01.1: ask a child process</strong>")
@@ -99,11 +100,16 @@ func TestInstructors(t *testing.T) {
 	assert.NotContains(t, s, "solutions.html")
 
 	sols := []site.Solution{{ID: "01-child-double", Code: "package main // <x>"}}
-	page, err = site.Instructors(lessons, site.Teaching{Hub: true, Solutions: sols})
+	page, err = site.Instructors(lessons[:2], site.Teaching{Hub: true, Solutions: sols})
 	require.NoError(t, err)
 	s = string(page)
 	assert.Contains(t, s, "<code>make hub</code>")
 	assert.Contains(t, s, `<a href="solutions.html">the solutions</a>`)
+	assert.Contains(t, s, "In all, about <strong>39 min</strong>", "every part known")
+
+	page, err = site.Instructors(lessons[2:], site.Teaching{})
+	require.NoError(t, err)
+	assert.Contains(t, string(page), "<th>The course</th><th>not estimated yet</th>\n<th>not recorded yet</th><th>0</th>")
 
 	page, err = site.Solutions(sols)
 	require.NoError(t, err)

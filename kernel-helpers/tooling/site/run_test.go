@@ -84,3 +84,38 @@ func TestRunInPlaceLeavesAFailingNotebook(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, string(broken), string(got), "left as it was")
 }
+
+// TestBuildShowsTheRunAndTheSolutionsOnRequest builds a site of one
+// fixture notebook: run in full mode, its index shows the recorded Run All
+// time; the solutions page exists only when asked for, and a later build
+// without them removes it.
+func TestBuildShowsTheRunAndTheSolutionsOnRequest(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs Jupyter")
+	}
+	t.Setenv(quick.Env, "")
+	nb := filepath.Join(t.TempDir(), "00-tiny.ipynb")
+	require.NoError(t, os.WriteFile(nb, []byte(tinyNotebook), 0o644))
+	sols := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(sols, "00-tiny-sum.go"), []byte("package main\n"), 0o644))
+	env := jupyter.ForTest(t)
+	out := t.TempDir()
+
+	require.NoError(t, site.Build(context.Background(), env, site.Options{Notebooks: []string{nb}, Out: out, Execute: true, Solutions: sols}))
+	index, err := os.ReadFile(filepath.Join(out, "index.html"))
+	require.NoError(t, err)
+	assert.Contains(t, string(index), "Run All ")
+	assert.Contains(t, string(index), "("+jupyter.ShortMachine()+")", "the run this build made")
+	assert.NotContains(t, string(index), "not recorded yet")
+	assert.FileExists(t, filepath.Join(out, "instructors.html"))
+	assert.FileExists(t, filepath.Join(out, "solutions.html"))
+	committed, err := os.ReadFile(nb)
+	require.NoError(t, err)
+	assert.Equal(t, tinyNotebook, string(committed), "building the site leaves the notebook as it was")
+
+	require.NoError(t, site.Build(context.Background(), env, site.Options{Notebooks: []string{nb}, Out: out}))
+	assert.NoFileExists(t, filepath.Join(out, "solutions.html"), "a site for learners keeps no solutions")
+	index, err = os.ReadFile(filepath.Join(out, "index.html"))
+	require.NoError(t, err)
+	assert.Contains(t, string(index), "Run All not recorded yet", "as committed, the fixture has no run")
+}
