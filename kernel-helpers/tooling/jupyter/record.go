@@ -71,6 +71,23 @@ func SetRun(nb []byte, r Run) ([]byte, error) {
 	if strings.TrimSpace(r.Machine) == "" {
 		return nil, fmt.Errorf("jupyter: a run needs the machine it ran on")
 	}
+	return editCourse(nb, func(course map[string]any) {
+		course[RunSecondsKey] = int(math.Max(1, math.Round(r.Duration.Seconds())))
+		course[RunMachineKey] = r.Machine
+	})
+}
+
+// ClearRun returns the notebook nb without a recorded run: the outputs of
+// a quick run must not sit under the time of an earlier full one.
+func ClearRun(nb []byte) ([]byte, error) {
+	return editCourse(nb, func(course map[string]any) {
+		delete(course, RunSecondsKey)
+		delete(course, RunMachineKey)
+	})
+}
+
+// editCourse applies edit to the notebook's "concurrencylab" metadata.
+func editCourse(nb []byte, edit func(course map[string]any)) ([]byte, error) {
 	var doc map[string]any
 	dec := json.NewDecoder(bytes.NewReader(nb))
 	dec.UseNumber() // keep numbers as written: 1.0 stays 1.0
@@ -90,8 +107,7 @@ func SetRun(nb []byte, r Run) ([]byte, error) {
 		course = map[string]any{}
 		meta["concurrencylab"] = course
 	}
-	course[RunSecondsKey] = int(math.Max(1, math.Round(r.Duration.Seconds())))
-	course[RunMachineKey] = r.Machine
+	edit(course)
 	return marshalNotebook(doc)
 }
 
@@ -111,13 +127,18 @@ func marshalNotebook(doc any) ([]byte, error) {
 }
 
 // RecordRun writes r into the metadata of the notebook file at path (see
-// [SetRun]).
+// [SetRun]); a zero r removes the recorded run instead (see [ClearRun]).
 func RecordRun(path string, r Run) error {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return fmt.Errorf("jupyter: %w", err)
 	}
-	out, err := SetRun(b, r)
+	var out []byte
+	if r == (Run{}) {
+		out, err = ClearRun(b)
+	} else {
+		out, err = SetRun(b, r)
+	}
 	if err != nil {
 		return fmt.Errorf("jupyter: %s: %w", filepath.Base(path), err)
 	}

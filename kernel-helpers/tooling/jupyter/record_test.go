@@ -66,6 +66,23 @@ func TestSetRun(t *testing.T) {
 		meta.Metadata.Course, "a run under a second records 1 s, never 0")
 }
 
+func TestClearRun(t *testing.T) {
+	with, err := jupyter.SetRun([]byte(fixture), jupyter.Run{Duration: time.Minute, Machine: "2 cores"})
+	require.NoError(t, err)
+	without, err := jupyter.ClearRun(with)
+	require.NoError(t, err)
+	assert.Equal(t, fixture, string(without))
+
+	p := filepath.Join(t.TempDir(), "nb.ipynb")
+	require.NoError(t, os.WriteFile(p, with, 0o644))
+	require.NoError(t, jupyter.RecordRun(p, jupyter.Run{}))
+	got, err := os.ReadFile(p)
+	require.NoError(t, err)
+	assert.Equal(t, fixture, string(got), "a zero run clears")
+	_, err = jupyter.ClearRun([]byte("{"))
+	assert.Error(t, err)
+}
+
 func TestSetRunErrors(t *testing.T) {
 	ok := jupyter.Run{Duration: time.Second, Machine: "2 cores"}
 	for name, tt := range map[string]struct {

@@ -146,14 +146,18 @@ func prepare(ctx context.Context, env *jupyter.Env, path, tmp string, opts Optio
 
 // execute runs the notebook at path into tmp and, when it ran cleanly in
 // full mode, records how long Run All took in the executed copy's metadata
-// ([jupyter.RecordRun]). A quick run, or one with problems, records nothing.
+// ([jupyter.RecordRun]). A quick run records nothing and drops a run the
+// notebook had recorded before, which its new outputs do not come from.
 func execute(ctx context.Context, env *jupyter.Env, path, tmp string, exec jupyter.ExecOptions) (string, []nbcheck.Problem, error) {
 	start := time.Now()
 	ps, err := nbcheck.Run(ctx, env, path, tmp, exec, nbcheck.Options{})
 	took := time.Since(start)
 	executed := filepath.Join(tmp, filepath.Base(path))
-	if err != nil || len(ps) > 0 || env.Quick() {
+	switch {
+	case err != nil || len(ps) > 0:
 		return executed, ps, err
+	case env.Quick():
+		return executed, ps, jupyter.RecordRun(executed, jupyter.Run{})
 	}
 	return executed, ps, jupyter.RecordRun(executed, jupyter.Run{Duration: took, Machine: jupyter.ShortMachine()})
 }

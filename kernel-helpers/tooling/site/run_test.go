@@ -40,8 +40,9 @@ func runSeconds(t *testing.T, path string) (int, string) {
 }
 
 // TestRunInPlaceRecordsFullRunsOnly runs a fixture notebook through the
-// tooling `make notebooks` uses, in quick mode (nothing recorded) and in
-// full mode (Run All's time and the machine recorded).
+// tooling `make notebooks` uses, in full mode (Run All's time and the
+// machine recorded), then in quick mode (nothing recorded, the full run's
+// figure dropped with its outputs).
 func TestRunInPlaceRecordsFullRunsOnly(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs Jupyter")
@@ -51,20 +52,20 @@ func TestRunInPlaceRecordsFullRunsOnly(t *testing.T) {
 	nb := filepath.Join(dir, "00-tiny.ipynb")
 	require.NoError(t, os.WriteFile(nb, []byte(tinyNotebook), 0o644))
 
-	quickEnv := jupyter.ForTest(t, quick.Env+"=1")
-	require.NoError(t, site.RunInPlace(context.Background(), quickEnv, site.Options{Notebooks: []string{nb}}))
+	fullEnv := jupyter.ForTest(t)
+	require.NoError(t, site.RunInPlace(context.Background(), fullEnv, site.Options{Notebooks: []string{nb}}))
 	executed, err := nbcheck.Load(nb)
 	require.NoError(t, err)
 	assert.Empty(t, nbcheck.CheckCommitted(executed), "saved with the outputs of one clean run")
 	secs, machine := runSeconds(t, nb)
-	assert.Zero(t, secs, "a quick run records no time")
-	assert.Empty(t, machine)
-
-	fullEnv := jupyter.ForTest(t)
-	require.NoError(t, site.RunInPlace(context.Background(), fullEnv, site.Options{Notebooks: []string{nb}}))
-	secs, machine = runSeconds(t, nb)
 	assert.Positive(t, secs, "a full run records its time")
 	assert.Equal(t, jupyter.ShortMachine(), machine)
+
+	quickEnv := jupyter.ForTest(t, quick.Env+"=1")
+	require.NoError(t, site.RunInPlace(context.Background(), quickEnv, site.Options{Notebooks: []string{nb}}))
+	secs, machine = runSeconds(t, nb)
+	assert.Zero(t, secs, "a quick run records no time, and its outputs keep none of the full run's")
+	assert.Empty(t, machine)
 }
 
 func TestRunInPlaceLeavesAFailingNotebook(t *testing.T) {
