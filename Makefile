@@ -53,13 +53,8 @@ lab: setup ## Open the course: JupyterLab if installed, else the classic Noteboo
 	fi
 
 .PHONY: notebooks
-notebooks: setup ## Run every notebook in place (full mode), so the committed notebooks carry real outputs.
-	@for nb in $(NOTEBOOKS); do \
-	  echo "notebooks: running $$nb"; \
-	  env -u CONCURRENCYLAB_QUICK jupyter nbconvert --to notebook --execute --inplace \
-	    --ExecutePreprocessor.timeout=$(CELL_TIMEOUT) --ExecutePreprocessor.record_timing=False \
-	    "$$nb" 2>/dev/null; \
-	done
+notebooks: setup ## Run every notebook in place (full mode): the committed notebooks carry real outputs and their Run All time.
+	@env -u CONCURRENCYLAB_QUICK $(GO) run ./kernel-helpers/tooling/site/mksite -inplace -timeout $(CELL_TIMEOUT)s $(NOTEBOOKS)
 
 .PHONY: notebook
 notebook: ## Add a notebook: make notebook NAME=07-pipelines TITLE="Pipelines" SUMMARY="One sentence."
@@ -67,8 +62,9 @@ notebook: ## Add a notebook: make notebook NAME=07-pipelines TITLE="Pipelines" S
 	@$(GO) run ./kernel-helpers/tooling/scaffold/newnotebook -name "$(NAME)" -title "$(TITLE)" -summary "$(SUMMARY)"
 
 .PHONY: html
-html: setup ## Run the whole course and build the HTML site in site/ (start at site/index.html).
-	@env -u CONCURRENCYLAB_QUICK $(GO) run ./kernel-helpers/tooling/site/mksite -out site -timeout $(CELL_TIMEOUT)s $(NOTEBOOKS)
+html: setup ## Run the whole course and build the HTML site in site/ (start at site/index.html); SOLUTIONS=1 adds the solutions.
+	@env -u CONCURRENCYLAB_QUICK $(GO) run ./kernel-helpers/tooling/site/mksite -out site -timeout $(CELL_TIMEOUT)s \
+	  $(if $(SOLUTIONS),-solutions notebooks/solutions) $(NOTEBOOKS)
 
 .PHONY: test
 test: setup ## Vet, then run all tests with the race detector, notebooks included (quick mode, Jupyter required).

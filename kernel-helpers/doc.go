@@ -43,6 +43,9 @@
 // executors, decide). A lesson's exercises package declares the checks of
 // its notebook's exercises.
 //
+// lessons/07-cheatsheet (cheatsheet) holds the rows and compiled snippets
+// of the Python-to-Go cheat sheet, 07-cheatsheet.ipynb.
+//
 // # The tooling (tooling/)
 //
 // What runs and publishes the course; no notebook imports it: tooling/jupyter

@@ -30,7 +30,11 @@ func TestSiteInBrowser(t *testing.T) {
 	require.NoError(t, site.Build(context.Background(), env, site.Options{Notebooks: paths, Out: out}))
 
 	base := "file://" + out + "/"
-	pages := map[string]int{"index.html": 0} // page → plots it must show
+	broken, err := site.BrokenLinks(out)
+	require.NoError(t, err)
+	assert.Empty(t, broken, "links between the pages (the cheat sheet's sections, the index)")
+
+	pages := map[string]int{"index.html": 0, "instructors.html": 0} // page → plots it must show
 	for _, p := range paths {
 		nb, err := nbcheck.Load(p)
 		require.NoError(t, err)

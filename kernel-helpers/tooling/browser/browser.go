@@ -114,9 +114,16 @@ type Report struct {
 // pages exported by nbconvert's lab template and .output_area in the live
 // classic Notebook.
 const inspectJS = `(() => {
-	const svgs = [...document.querySelectorAll('.jp-OutputArea-output svg, .output_area svg')]
+	// A plot is an inline <svg>, or an <img> of an SVG data URL (the form
+	// that renders in an untrusted notebook); an image that failed to
+	// decode has no natural width.
+	const out = '.jp-OutputArea-output, .output_area';
+	const svgs = [...document.querySelectorAll(out.split(', ').flatMap(o => [o + ' svg', o + ' img[src^="data:image/svg+xml"]']).join(', '))]
 		.filter(s => !s.parentElement.closest('svg'));
-	const sized = svgs.filter(s => { const r = s.getBoundingClientRect(); return r.width > 0 && r.height > 0; });
+	const sized = svgs.filter(s => {
+		const r = s.getBoundingClientRect();
+		return r.width > 0 && r.height > 0 && (s.tagName !== 'IMG' || (s.complete && s.naturalWidth > 0));
+	});
 	const text = document.body ? document.body.innerText : '';
 	const placeholders = ['Loading...', 'Error rendering', 'Javascript Error', 'Error loading', '[MathJax]']
 		.filter(p => text.includes(p));

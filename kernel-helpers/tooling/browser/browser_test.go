@@ -40,6 +40,11 @@ func TestInspect(t *testing.T) {
 		{"placeholder", plot + `<p>Loading...</p>`, browser.Report{Plots: 1, Placeholders: []string{"Loading..."}}},
 		{"stderr panic", plot + `<div data-mime-type="application/vnd.jupyter.stderr">panic: boom</div>`,
 			browser.Report{Plots: 1, Errors: []string{"panic: boom"}}},
+		{"a plot as an SVG image", `<div class="jp-OutputArea-output"><img alt="plot" src="data:image/svg+xml;base64,` +
+			`PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHdpZHRoPSIxMDAiIGhlaWdodD0iNTAiPjwvc3ZnPg=="></div>`,
+			browser.Report{Plots: 1}},
+		{"a broken SVG image", `<div class="jp-OutputArea-output"><img alt="plot" width="100" height="50" src="data:image/svg+xml;base64,bm90IHN2Zw=="></div>`,
+			browser.Report{EmptyPlots: 1}},
 		{"outside request", plot + `<img src="http://127.0.0.1:1/x.png">`,
 			browser.Report{Plots: 1, Outside: []string{"http://127.0.0.1:1/x.png"}}},
 	} {

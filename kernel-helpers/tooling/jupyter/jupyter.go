@@ -145,6 +145,9 @@ func (e *Env) Execute(ctx context.Context, path, outPath string, opts ExecOption
 		"--to", "notebook", "--execute", "--allow-errors",
 		"--ExecutePreprocessor.kernel_name=gonb",
 		"--ExecutePreprocessor.timeout="+strconv.Itoa(int(timeout.Seconds())),
+		// No per-cell timing metadata: a committed notebook's diff shows
+		// outputs, and its one run time is recorded by [RecordRun].
+		"--ExecutePreprocessor.record_timing=False",
 		"--output-dir", outDir, "--output", strings.TrimSuffix(outName, ".ipynb"),
 		path)
 	cmd.Env = e.environ()

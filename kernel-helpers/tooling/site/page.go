@@ -13,14 +13,20 @@ import (
 // scriptTag matches a whole <script> element, attributes and body.
 var scriptTag = regexp.MustCompile(`(?is)<script\b([^>]*)>(.*?)</script>`)
 
-// externalRef matches src= and href= attributes pointing outside the page:
-// absolute URLs and file:// links. Fragments (#cell-1) and relative links
-// to other pages of the site are fine.
-var externalRef = regexp.MustCompile(`(?i)\b(?:src|href)\s*=\s*["']((?:https?:|file:|//)[^"']*)["']`)
+// externalRef matches an element whose src= or href= attribute points
+// outside the page: an absolute URL or a file:// link. Fragments (#cell-1)
+// and relative links to other pages of the site are fine. The first group
+// is the element's name, the second the reference.
+var externalRef = regexp.MustCompile(`(?i)<([a-z][a-z0-9]*)\b[^>]*?\b(?:src|href)\s*=\s*["']((?:https?:|file:|//)[^"']*)["']`)
+
+// notebookLink matches a relative link to a course notebook, such as
+// href="02-threads.ipynb#The-race-detector", up to the extension.
+var notebookLink = regexp.MustCompile(`(\bhref="\d\d-[A-Za-z0-9_-]+)\.ipynb`)
 
 // Page makes one nbconvert HTML page self-contained and links it into the
 // course: it removes scripts the course does not use (MathJax, RequireJS and
-// their configuration), and puts a navigation bar with the previous and
+// their configuration), points links to other notebooks (x.ipynb) at their
+// pages (x.html), and puts a navigation bar with the previous and
 // next notebooks and the index at the top and the bottom of the body.
 // prev and next may be nil at the ends of the course.
 func Page(page []byte, prev, next *course.Notebook) ([]byte, error) {
@@ -32,6 +38,9 @@ func Page(page []byte, prev, next *course.Notebook) ([]byte, error) {
 		}
 		return tag
 	})
+	// Links between notebooks (the cheat sheet's "measured in" column)
+	// name the .ipynb files, which Jupyter opens; on the site they are pages.
+	out = notebookLink.ReplaceAll(out, []byte(`${1}.html`))
 	i := bytes.Index(bytes.ToLower(out), []byte("<body"))
 	if i < 0 {
 		return nil, fmt.Errorf("site: page has no <body>")
@@ -75,13 +84,18 @@ func navBar(prev, next *course.Notebook) string {
 		navStyle, link(prev, true), link(next, false))
 }
 
-// External lists the references of a page to anything outside the site:
-// absolute URLs and file:// links in src and href attributes. A
-// self-contained page has none.
+// External lists the references of a page to anything outside the site
+// that a browser would load with it: absolute URLs and file:// links in the
+// src and href attributes of scripts, stylesheets, images and the like. A
+// self-contained page has none. A hyperlink (<a href>) is not loaded, so a
+// page may link to the Python or Go documentation.
 func External(page []byte) []string {
 	var refs []string
 	for _, m := range externalRef.FindAllSubmatch(page, -1) {
-		refs = append(refs, string(m[1]))
+		if strings.EqualFold(string(m[1]), "a") {
+			continue
+		}
+		refs = append(refs, string(m[2]))
 	}
 	return refs
 }
