@@ -20,6 +20,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"concurrencylab/kernel-helpers/display"
 	"concurrencylab/kernel-helpers/quick"
 	"concurrencylab/kernel-helpers/tooling/browser"
 	"concurrencylab/kernel-helpers/tooling/jupyter"
@@ -38,18 +39,42 @@ func TestUntrustedOpen(t *testing.T) {
 	dir := labCourse(t, paths...)
 	for _, fe := range []browser.FrontEnd{browser.Lab, browser.Classic} {
 		t.Run(string(fe), func(t *testing.T) {
-			srv := startFrontEnd(t, env, fe, dir)
+			view := viewer(t, b, startFrontEnd(t, env, fe, dir), fe)
 			for _, p := range paths {
 				t.Run(p, func(t *testing.T) {
 					nb, err := nbcheck.Load(p)
 					require.NoError(t, err)
-					cells, err := b.View(context.Background(), labURL(srv, fe, p), fe)
+					cells, err := view(p)
 					require.NoError(t, err)
 					assertUntrusted(t, cells)
 					assert.Empty(t, browser.Unreadable(nb, cells), "what an untrusted reader misses in the %s", fe)
 				})
 			}
 		})
+	}
+}
+
+// viewer returns a function that opens a notebook of srv in the front end
+// fe and reports what its cells show. In JupyterLab it loads one page and
+// opens the notebooks in it one after another, as a reader does.
+func viewer(t *testing.T, b *browser.Browser, srv *jupyter.Server, fe browser.FrontEnd) func(notebook string) ([]browser.CellView, error) {
+	if fe == browser.Classic {
+		return func(notebook string) ([]browser.CellView, error) {
+			return b.View(context.Background(), srv.Page(notebook), fe)
+		}
+	}
+	var p *browser.LabPage
+	return func(notebook string) ([]browser.CellView, error) {
+		if p == nil {
+			var err error
+			if p, err = b.OpenLab(context.Background(), srv.LabPage(notebook), 10*time.Minute); err != nil {
+				return nil, err
+			}
+			t.Cleanup(p.Close)
+		} else if err := p.Open(notebook, 2*time.Minute); err != nil {
+			return nil, err
+		}
+		return p.StableView()
 	}
 }
 
@@ -67,8 +92,7 @@ func TestUntrustedOpenRejects(t *testing.T) {
 	dir := labCourse(t, fixture)
 	for _, fe := range []browser.FrontEnd{browser.Lab, browser.Classic} {
 		t.Run(string(fe), func(t *testing.T) {
-			srv := startFrontEnd(t, env, fe, dir)
-			cells, err := b.View(context.Background(), labURL(srv, fe, filepath.Base(fixture)), fe)
+			cells, err := viewer(t, b, startFrontEnd(t, env, fe, dir), fe)(filepath.Base(fixture))
 			require.NoError(t, err)
 			assertUntrusted(t, cells)
 			problems := browser.Unreadable(nb, cells)
@@ -176,6 +200,7 @@ func TestLabRunAll(t *testing.T) {
 	assert.True(t, sawBar, "the bar showed while the cell ran (%d samples)", len(samples))
 	require.NotEmpty(t, samples)
 	final := samples[len(samples)-1]
+	t.Logf("progress bar: display %s, %d in-place updates, %d samples, ends as %.80q", id, updates, len(samples), final[0])
 	assert.Equal(t, 1, countContaining(final, "done in"), "the bar ends as its summary: %q", final)
 	assert.Zero(t, countContaining(final, "<progress"), "no bar left: %q", final)
 
@@ -191,6 +216,7 @@ func TestLabRunAll(t *testing.T) {
 	cells = waitView(t, p, func(cells []browser.CellView) bool {
 		return strings.Contains(plotOf(t, cells, compare), "run 1 (")
 	})
+	t.Logf("compare plot after the rerun: %s", display.Alt([]byte(plotOf(t, cells, compare))))
 	assert.Contains(t, plotOf(t, cells, compare), "run 1 (", "the first run is in the compare plot")
 	assert.Contains(t, plotOf(t, cells, compare), "latest run (", "the rerun is in the compare plot")
 }
@@ -315,13 +341,6 @@ func startFrontEnd(t *testing.T, env *jupyter.Env, fe browser.FrontEnd, dir stri
 		}
 	})
 	return srv
-}
-
-func labURL(srv *jupyter.Server, fe browser.FrontEnd, notebook string) string {
-	if fe == browser.Classic {
-		return srv.Page(notebook)
-	}
-	return srv.LabPage(notebook)
 }
 
 // assertUntrusted checks the front end opened the notebook untrusted, or

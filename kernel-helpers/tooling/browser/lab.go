@@ -40,7 +40,8 @@ type Message struct {
 const recorderJS = `(() => {
 	const w = jupyterapp.shell.currentWidget;
 	const rec = window.__course = {messages: [], statuses: [], watch: -1, samples: []};
-	const hook = k => k && (k.statusChanged.connect((_, s) => rec.statuses.push({status: s, at: performance.now()})),
+	const hooked = new WeakSet(); // kernelChanged may announce the same kernel again
+	const hook = k => k && !hooked.has(k) && hooked.add(k) && (k.statusChanged.connect((_, s) => rec.statuses.push({status: s, at: performance.now()})),
 		k.anyMessage.connect((_, a) => {
 		if (a.direction !== 'recv') return;
 		const m = a.msg, c = m.content || {}, d = c.data || {};
@@ -196,6 +197,30 @@ func (p *LabPage) View() ([]CellView, error) {
 		return nil, fmt.Errorf("browser: reading the notebook: %w", err)
 	}
 	return cells, nil
+}
+
+// StableView is [LabPage.View] once renderers have finished: it measures
+// until two measures half a second apart agree, for at most 5 s.
+func (p *LabPage) StableView() ([]CellView, error) { return stableView(p.ctx, labViewJS) }
+
+// Open replaces the notebook on screen with the notebook at path (relative
+// to the server's folder), as File → Open would: the one on screen is
+// closed without saving and its kernel shut down. It waits until the new
+// notebook is loaded.
+func (p *LabPage) Open(path string, timeout time.Duration) error {
+	js := `(async () => { const w = jupyterapp.shell.currentWidget;
+		if (w && w.context) { w.context.model.dirty = false; await w.sessionContext.shutdown(); w.dispose(); }
+		await jupyterapp.commands.execute('docmanager:open', {path: ` + strconv.Quote(path) + `}); return true; })()`
+	ready := `(() => { const w = jupyterapp.shell.currentWidget; return !!(w && w.context && w.context.path === ` +
+		strconv.Quote(path) + ` && w.context.isReady && w.content.widgets.length > 0); })()`
+	_, err := chromedp.Run(p.ctx, chromedp.Evaluate[bool](js, chromedp.EvalAwaitPromise))
+	if err == nil {
+		err = chromedp.Do(p.ctx, pollFor(ready, timeout))
+	}
+	if err != nil {
+		return fmt.Errorf("browser: opening %s in JupyterLab: %w (page: %s)", path, err, diagnose(context.Background(), p.ctx))
+	}
+	return nil
 }
 
 // ExecutionCounts returns each cell's execution count, -1 for a cell that

@@ -94,6 +94,11 @@ const classicViewJS = `(async () => {` + measureJS + `
 // View opens url, a notebook page of the front end fe, as a reader would
 // and reports what each code cell's outputs show, without running
 // anything. It does not save the notebook.
+//
+// Open a JupyterLab page only once per server and browser: to read another
+// notebook there, use [LabPage.Open] and [LabPage.StableView]. (A second
+// JupyterLab page, even in a new workspace, may come up on a "Path Not
+// Found" dialog instead of the notebook.)
 func (b *Browser) View(ctx context.Context, url string, fe FrontEnd) ([]CellView, error) {
 	tctx, _, cancel, err := b.tab(ctx, 2*time.Minute)
 	if err != nil {
@@ -104,16 +109,21 @@ func (b *Browser) View(ctx context.Context, url string, fe FrontEnd) ([]CellView
 	if fe == Classic {
 		ready, view = classicReadyJS, classicViewJS
 	}
-	if err := chromedp.Do(tctx, chromedp.Navigate(url), pollFor(ready, 2*time.Minute)); err != nil {
-		return nil, fmt.Errorf("browser: opening %s in the %s: %w", url, fe, err)
+	if err := chromedp.Do(tctx, chromedp.Navigate(url), pollFor(ready, time.Minute)); err != nil {
+		return nil, fmt.Errorf("browser: opening %s in the %s: %w (page: %s)", url, fe, err, diagnose(ctx, tctx))
 	}
-	// Renderers finish after the model is ready: give them a moment, then
-	// measure until two measures agree.
+	return stableView(tctx, view)
+}
+
+// stableView measures the page with the script view until two measures
+// half a second apart agree (renderers finish after the model is ready),
+// for at most 5 s, and returns the last.
+func stableView(tctx context.Context, view string) ([]CellView, error) {
 	var last []CellView
 	for range 10 {
 		cells, err := chromedp.Run(tctx, chromedp.Evaluate[[]CellView](view, chromedp.EvalAwaitPromise))
 		if err != nil {
-			return nil, fmt.Errorf("browser: reading %s in the %s: %w", url, fe, err)
+			return nil, fmt.Errorf("browser: reading the notebook: %w", err)
 		}
 		if last != nil && sameView(last, cells) {
 			return cells, nil
@@ -136,4 +146,24 @@ func sameView(a, b []CellView) bool {
 		}
 	}
 	return true
+}
+
+// diagnoseJS says what a page shows, for an error message: its address,
+// title, JupyterLab's current tab and any dialog.
+const diagnoseJS = `JSON.stringify({url: location.href, title: document.title,
+	widget: (window.jupyterapp && jupyterapp.shell && jupyterapp.shell.currentWidget) ? jupyterapp.shell.currentWidget.title.label : null,
+	dialog: [...document.querySelectorAll('.jp-Dialog, .modal-dialog')].map(d => d.innerText.slice(0, 300))})`
+
+// diagnose describes the page of tab tctx, whose own deadline may have
+// passed: it gets 5 s of ctx.
+func diagnose(ctx context.Context, tctx context.Context) string {
+	dctx, cancel := context.WithTimeout(context.WithoutCancel(tctx), 5*time.Second)
+	defer cancel()
+	stop := context.AfterFunc(ctx, cancel)
+	defer stop()
+	s, err := chromedp.Run(dctx, chromedp.Evaluate[string](diagnoseJS))
+	if err != nil {
+		return "unknown: " + err.Error()
+	}
+	return s
 }

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 )
 
 // ErrNoLab reports that the course's JupyterLab is not built, or that
@@ -61,10 +62,16 @@ func (e *Env) StartLab(ctx context.Context, script, dir, stateDir string, extra 
 }
 
 // LabPage returns the URL that opens the notebook at path (relative to the
-// server's folder) in JupyterLab, token included, with a fresh workspace.
+// server's folder) in JupyterLab, token included, in a new workspace of its
+// own: a page opened in a workspace another page used may restore that
+// page's state instead.
 func (s *Server) LabPage(path string) string {
-	return s.URL + "lab/tree/" + (&url.URL{Path: path}).EscapedPath() + "?reset&token=" + s.Token
+	return fmt.Sprintf("%slab/workspaces/page%d/tree/%s?reset&token=%s",
+		s.URL, labPages.Add(1), (&url.URL{Path: path}).EscapedPath(), s.Token)
 }
+
+// labPages numbers the workspaces of [Server.LabPage].
+var labPages atomic.Int64
 
 // Log returns what the server wrote so far, for a test failure. Call it
 // after Close.
