@@ -223,7 +223,8 @@ func TestLabRunAll(t *testing.T) {
 
 // TestLabInterruptRestart: Kernel → Interrupt Kernel stops a long cell in
 // under 2 s and the next cell runs; Kernel → Restart Kernel… gives a kernel
-// that runs cells again.
+// that runs cells again. With cells queued, as during Run All, Interrupt
+// lets the queued cells run and Restart drops them.
 func TestLabInterruptRestart(t *testing.T) {
 	env := jupyter.ForTest(t, testHistory(t))
 	b := browser.ForTest(t)
@@ -282,6 +283,37 @@ func TestLabInterruptRestart(t *testing.T) {
 	counts, err := p.ExecutionCounts()
 	require.NoError(t, err)
 	assert.Equal(t, 1, counts[2], "the restarted kernel counts from 1")
+
+	// A queue, as Run All makes: the long cell, then the next one waiting.
+	// Interrupt stops only the running cell: GoNB answers it with status
+	// ok, so the kernel runs the queued cell anyway (the README says so).
+	queue := func() float64 {
+		t.Helper()
+		start, err := p.Now()
+		require.NoError(t, err)
+		require.NoError(t, p.RunCell(1))
+		require.NoError(t, p.RunCell(2))
+		require.NoError(t, p.WaitFor(`window.__course.messages.some(m => m.stream === 'stdout' && m.text.includes('started') && m.at > `+
+			jsNumber(start)+`)`, timeout), "the long cell started")
+		return start
+	}
+	start = queue()
+	require.NoError(t, p.Menu("Kernel", "Interrupt Kernel"))
+	msgs, err = p.WaitReplies(start, 2, timeout)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"ok", "ok"}, replyStatuses(msgs), "GoNB ends an interrupted cell with status ok")
+	assert.Contains(t, streamText(msgs, "stdout"), "after", "so the queued cell runs after an Interrupt")
+
+	// Restart Kernel… is what stops a whole Run All: the queued cell never runs.
+	start = queue()
+	require.NoError(t, p.Menu("Kernel", "Restart Kernel…"))
+	require.NoError(t, p.AcceptDialog())
+	require.NoError(t, p.WaitFor(`window.__course.statuses.some(s => s.status === 'restarting' && s.at > `+jsNumber(start)+`)`, timeout))
+	require.NoError(t, p.WaitIdle(30*time.Second))
+	time.Sleep(3 * time.Second) // time enough for a queued cell that would still run
+	msgs, err = p.Messages()
+	require.NoError(t, err)
+	assert.NotContains(t, streamText(browser.After(msgs, start), "stdout"), "after", "no queued cell runs after a restart")
 }
 
 // labCourse makes a course folder in a temporary directory whose

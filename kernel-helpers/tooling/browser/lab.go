@@ -169,9 +169,24 @@ func (p *LabPage) WaitReplies(since float64, n int, timeout time.Duration) ([]Me
 // window.jupyterapp is the application.
 func (p *LabPage) WaitFor(js string, timeout time.Duration) error {
 	if err := chromedp.Do(p.ctx, pollFor(js, timeout)); err != nil {
-		return fmt.Errorf("browser: waiting for %s: %w", js, err)
+		return fmt.Errorf("browser: waiting for %s: %w (kernel: %s; page: %s)", js, err, p.kernelState(), diagnose(context.Background(), p.ctx))
 	}
 	return nil
+}
+
+// kernelState describes the kernel and its last status changes, for an
+// error message.
+func (p *LabPage) kernelState() string {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(p.ctx), 5*time.Second)
+	defer cancel()
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(() => { const s = jupyterapp.shell.currentWidget.sessionContext;
+		const k = s && s.session && s.session.kernel;
+		return JSON.stringify({status: k && k.status, connection: k && k.connectionStatus,
+			last: window.__course.statuses.slice(-6).map(x => x.status)}); })()`))
+	if err != nil {
+		return "unknown: " + err.Error()
+	}
+	return s
 }
 
 // WaitIdle waits until the kernel is connected and idle.
