@@ -10,11 +10,15 @@ import (
 
 // MinTextShown is the share of a Markdown output's words that must be
 // visible for its text to count as shown. It is below 1 because rendering
-// drops a few words of the source: a link's URL, an HTML entity's name.
+// may drop a word of the source, as in mathematics.
 const MinTextShown = 0.9
 
 // words matches the words of a text: runs of letters and digits.
 var words = regexp.MustCompile(`[\p{L}\p{N}]+`)
+
+// notShown matches what Markdown renders without showing its text: a
+// link's or image's target, an HTML tag, an HTML entity.
+var notShown = regexp.MustCompile(`\]\([^)]*\)|<[^>]*>|&[#a-zA-Z0-9]+;`)
 
 // Unreadable compares a notebook file with what a front end showed of it
 // (see [Browser.View]) and lists what a reader misses: each plot of the
@@ -78,7 +82,7 @@ func textShown(md string, visible map[string]bool) (float64, []string) {
 	distinct := map[string]bool{}
 	var missing []string
 	found := 0
-	for _, w := range words.FindAllString(strings.ToLower(md), -1) {
+	for _, w := range words.FindAllString(strings.ToLower(notShown.ReplaceAllString(md, "]")), -1) {
 		if distinct[w] {
 			continue
 		}
