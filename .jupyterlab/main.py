@@ -43,11 +43,6 @@ class CourseLab(LabServerApp):
     user_settings_dir = os.environ.get("JUPYTERLAB_SETTINGS_DIR", os.path.join(STATE, "settings"))
     workspaces_dir = os.environ.get("JUPYTERLAB_WORKSPACES_DIR", os.path.join(STATE, "workspaces"))
 
-    def initialize_settings(self):
-        super().initialize_settings()
-        # Debian's jupyter_server has no terminal support installed.
-        self.serverapp.web_app.settings["terminals_available"] = False
-
 
 if __name__ == "__main__":
     CourseLab.launch_instance()
