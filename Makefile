@@ -14,6 +14,10 @@ export PATH := $(GOBIN):$(dir $(shell command -v $(GO))):$(PATH)
 
 GOPLS_VERSION := v0.23.0
 JUPYTER_APT   := jupyter-notebook jupyter-nbconvert python3-nbclient jupyter-client
+# Where `jupyter lab` is missing, `make lab` builds the course's own JupyterLab
+# (.jupyterlab/lab) and serves it with Debian's jupyterlab_server.
+LAB           := .jupyterlab/lab
+LAB_APT       := python3-jupyterlab-server
 NOTEBOOKS     := $(sort $(wildcard notebooks/*.ipynb))
 # Seconds a cell may run in `make notebooks` and `make html` (full mode).
 CELL_TIMEOUT  ?= 900
@@ -41,16 +45,29 @@ setup: ## Install what this machine lacks (Go tools, Jupyter) and register the G
 	  fi; \
 	fi
 	@command -v jupyter >/dev/null || { echo "setup: jupyter is still not on PATH (pip --user puts it in ~/.local/bin)"; exit 1; }
+	@if ! jupyter lab --version >/dev/null 2>&1 && command -v npm >/dev/null && command -v apt-get >/dev/null && \
+	   [ "$$(id -u)" = 0 ] && ! /usr/bin/python3 -c 'import jupyterlab_server' 2>/dev/null; then \
+	  echo "setup: installing Debian's jupyterlab_server, which serves the course's JupyterLab (make lab): $(LAB_APT)"; \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(LAB_APT) >/dev/null; } || \
+	    echo "setup: could not install $(LAB_APT); make lab will extract it into its cache instead"; \
+	fi
 	@"$(GOBIN)/gonb" --install --logtostderr=false >/dev/null 2>&1 || "$(GOBIN)/gonb" --install
 
 .PHONY: lab
-lab: setup ## Open the course: JupyterLab if installed, else the classic Notebook, on localhost with token auth.
-	@root=$$([ "$$(id -u)" = 0 ] && echo --allow-root || true); cd notebooks && \
+lab: setup ## Read the course in JupyterLab (built once from npm if not installed), on localhost with a token.
+	@root=$$([ "$$(id -u)" = 0 ] && echo yes || true); \
 	if jupyter lab --version >/dev/null 2>&1; then \
-	  exec jupyter lab --ip=127.0.0.1 --no-browser $$root; \
-	else \
-	  exec jupyter notebook --ip=127.0.0.1 --no-browser $$root; \
-	fi
+	  cd notebooks && exec jupyter lab --ip=127.0.0.1 --no-browser $${root:+--allow-root}; \
+	fi; \
+	if $(LAB) check 2>/dev/null; then :; \
+	elif ! command -v npm >/dev/null; then why="jupyter lab is not installed, and node/npm, needed to build it, are missing"; \
+	elif ! $(LAB) build; then why="jupyter lab is not installed, and building it failed (see above)"; fi; \
+	if [ -z "$${why:-}" ]; then \
+	  exec $(LAB) serve --ServerApp.ip=127.0.0.1 --ServerApp.open_browser=False \
+	    --ServerApp.root_dir="$(CURDIR)/notebooks" $${root:+--ServerApp.allow_root=True}; \
+	fi; \
+	echo "lab: $$why; opening the classic Notebook instead."; \
+	cd notebooks && exec jupyter notebook --ip=127.0.0.1 --no-browser $${root:+--allow-root}
 
 .PHONY: notebooks
 notebooks: setup ## Run every notebook in place (full mode): the committed notebooks carry real outputs and their Run All time.

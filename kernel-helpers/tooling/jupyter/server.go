@@ -31,32 +31,49 @@ type Server struct {
 }
 
 // StartNotebook starts the classic Notebook server in dir and waits until it
-// answers. Close stops it and its kernels.
-func (e *Env) StartNotebook(ctx context.Context, dir string) (*Server, error) {
-	port, err := freePort()
+// answers. Extra arguments go to the server, e.g.
+// "--NotebookNotary.data_dir=…" for a notary database of its own. Close
+// stops it and its kernels.
+func (e *Env) StartNotebook(ctx context.Context, dir string, extra ...string) (*Server, error) {
+	port, tok, err := portAndToken()
 	if err != nil {
 		return nil, err
 	}
-	tok := make([]byte, 16)
-	if _, err := rand.Read(tok); err != nil {
-		return nil, err
-	}
-	s := &Server{
-		URL:   fmt.Sprintf("http://127.0.0.1:%d/", port),
-		Token: hex.EncodeToString(tok),
-		log:   new(bytes.Buffer),
-		done:  make(chan struct{}),
-	}
 	args := []string{"notebook", "--no-browser", "--ip=127.0.0.1",
 		"--port=" + strconv.Itoa(port), "--port-retries=0",
-		"--NotebookApp.token=" + s.Token, "--notebook-dir=" + dir}
+		"--NotebookApp.token=" + tok, "--notebook-dir=" + dir}
 	if os.Geteuid() == 0 {
 		// CI machines and containers run as root; Jupyter refuses that
 		// unless told, to protect readers who did so by mistake.
 		args = append(args, "--allow-root")
 	}
-	s.cmd = exec.Command(e.Jupyter, args...)
-	s.cmd.Env = e.environ()
+	return startServer(ctx, exec.Command(e.Jupyter, append(args, extra...)...), e.environ(), port, tok)
+}
+
+// portAndToken picks a free loopback port and a random token for a server.
+func portAndToken() (int, string, error) {
+	port, err := freePort()
+	if err != nil {
+		return 0, "", err
+	}
+	tok := make([]byte, 16)
+	if _, err := rand.Read(tok); err != nil {
+		return 0, "", err
+	}
+	return port, hex.EncodeToString(tok), nil
+}
+
+// startServer starts cmd, a Jupyter server listening on 127.0.0.1:port
+// with token tok, and waits until it answers.
+func startServer(ctx context.Context, cmd *exec.Cmd, env []string, port int, tok string) (*Server, error) {
+	s := &Server{
+		URL:   fmt.Sprintf("http://127.0.0.1:%d/", port),
+		Token: tok,
+		cmd:   cmd,
+		log:   new(bytes.Buffer),
+		done:  make(chan struct{}),
+	}
+	s.cmd.Env = env
 	s.cmd.Stdout, s.cmd.Stderr = s.log, s.log
 	// Its own process group, so Close stops the kernels it started too.
 	s.cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
