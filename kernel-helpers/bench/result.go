@@ -55,6 +55,10 @@ func (r Result) Max() time.Duration {
 // moves it little.
 func (r Result) Median() time.Duration { return Median(r.Samples) }
 
+// Ms is d in milliseconds, as a float: the unit the course's tables, plots
+// and claims' figures use. One home for it, instead of a copy per package.
+func Ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+
 // Median returns the middle value of values (the mean of the two middle
 // ones for an even count), or 0 when there are none: the course's one
 // median, for durations, counts and ratios alike. values may be in any

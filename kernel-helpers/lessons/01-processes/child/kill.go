@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"concurrencylab/kernel-helpers/bench"
 	"concurrencylab/kernel-helpers/display"
 	"concurrencylab/kernel-helpers/plots"
 )
@@ -221,12 +222,12 @@ func (k Killed) Series() ([]plots.Series, error) {
 	progress := plots.Series{Name: "progress the child reported"}
 	progress.X, progress.Y = []float64{0}, []float64{0}
 	for _, r := range k.Reports {
-		progress.X = append(progress.X, ms(r.At))
+		progress.X = append(progress.X, bench.Ms(r.At))
 		progress.Y = append(progress.Y, float64(r.Done)/million)
 	}
 	out := []plots.Series{progress}
 	if !k.Finished {
-		end := ms(k.KilledAt)
+		end := bench.Ms(k.KilledAt)
 		out = append(out,
 			plots.Series{Name: "SIGKILL", X: []float64{end, end}, Y: []float64{0, float64(k.N) / million}},
 			plots.Series{Name: "the work it was given", X: []float64{0, end}, Y: []float64{float64(k.N) / million, float64(k.N) / million}},
@@ -247,8 +248,6 @@ func (k Killed) Unreported() int64 {
 	est := int64(float64(last.Done) / float64(last.At) * float64(k.KilledAt-last.At))
 	return min(est, k.N-last.Done)
 }
-
-func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 
 // Verdict says what the parent got and what the kill lost, with the figures.
 func (k Killed) Verdict() string {

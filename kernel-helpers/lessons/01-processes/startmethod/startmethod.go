@@ -201,8 +201,6 @@ func flag(b bool) float64 {
 	return 0
 }
 
-func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
-
 // Figures are the CPython figures of notebook 01's claims (see package
 // claims for their names); empty when CPython was not measured.
 func (r Report) Figures() claims.Figures {
@@ -217,7 +215,7 @@ func (r Report) Figures() claims.Figures {
 		} else if !slices.Contains(claims.StartMethods, s.Method) {
 			continue
 		}
-		f[key+".ms"] = ms(s.Median())
+		f[key+".ms"] = bench.Ms(s.Median())
 		f[key+".child_saw_parent"] = flag(s.ChildSawParentValue)
 		f[key+".parent_saw_child"] = flag(s.ParentSawChildWrite)
 	}
@@ -260,7 +258,7 @@ func GoStarts(per map[string]time.Duration) claims.Figures {
 	f := claims.Figures{}
 	for kind, name := range map[startcost.Kind]string{startcost.Process: "go.process.ms", startcost.Thread: "go.thread.ms", startcost.Goroutine: "go.goroutine.ms"} {
 		if d, ok := per[kind.String()]; ok {
-			f[name] = ms(d)
+			f[name] = bench.Ms(d)
 		}
 	}
 	return f

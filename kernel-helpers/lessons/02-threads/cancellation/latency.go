@@ -133,13 +133,8 @@ func Series(ls []Latencies) (plots.Series, error) {
 
 func micros(d time.Duration) float64 { return float64(d) / float64(time.Microsecond) }
 
-func median(sorted []time.Duration) time.Duration {
-	n := len(sorted)
-	if n%2 == 1 {
-		return sorted[n/2]
-	}
-	return (sorted[n/2-1] + sorted[n/2]) / 2
-}
+// median is the course's one median ([bench.Median]).
+func median(sorted []time.Duration) time.Duration { return bench.Median(sorted) }
 
 // Growth compares the stop delays of the rarest and the most frequent
 // checks: the ratio of their medians, and the ratio of their check

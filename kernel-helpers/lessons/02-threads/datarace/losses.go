@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"concurrencylab/kernel-helpers/bench"
 	"concurrencylab/kernel-helpers/display"
 	"concurrencylab/kernel-helpers/plots"
 	"concurrencylab/workloads/counter"
@@ -97,14 +98,8 @@ func LossSeries(ls []Losses) (plots.Series, error) {
 	return s, nil
 }
 
-// median of sorted values.
-func median(sorted []float64) float64 {
-	n := len(sorted)
-	if n%2 == 1 {
-		return sorted[n/2]
-	}
-	return (sorted[n/2-1] + sorted[n/2]) / 2
-}
+// median is the course's one median ([bench.Median]).
+func median(sorted []float64) float64 { return bench.Median(sorted) }
 
 // LossVerdict says in a sentence or two what the trials show, with the
 // figures: whether the lone goroutine counted exactly (it must), and how many

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"math"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -94,7 +93,7 @@ func SweepFigures(results []bench.Result) claims.Figures {
 		}
 		for end, r := range map[string]bench.Result{"lo": pts[0], "hi": pts[len(pts)-1]} {
 			f[prefix+".sweep."+end+".interval_ms"] = param(r, "switch_interval_ms")
-			f[prefix+".sweep."+end+".extra_ms"] = ms(r.Median()) - param(r, "sleep_ms")
+			f[prefix+".sweep."+end+".extra_ms"] = bench.Ms(r.Median()) - param(r, "sleep_ms")
 		}
 	}
 	put("go.gil", sweepPoints(results, GILThreads))
@@ -173,7 +172,7 @@ func WhatRuns(ctx context.Context, cfg WhatRunsConfig) (claims.Figures, error) {
 	}
 	if err := py.RunJSON(ctx, ClaimsProgram, map[string]any{
 		"parts": []string{"hash", "count", "waits"}, "tasks": cfg.Tasks, "hash_mib": cfg.HashMiB,
-		"target_ms": ms(cfg.TaskTime), "sleep_ms": ms(cfg.Sleep), "steps": cfg.Steps, "reps": cfg.Reps,
+		"target_ms": bench.Ms(cfg.TaskTime), "sleep_ms": bench.Ms(cfg.Sleep), "steps": cfg.Steps, "reps": cfg.Reps,
 	}, &out); err != nil {
 		return f, fmt.Errorf("gilcompare: WhatRuns: %w", err)
 	}
@@ -250,7 +249,7 @@ func IO(ctx context.Context, cfg IOConfig) (IOResult, error) {
 		return IOResult{}, err
 	}
 	f := claims.Figures{"cores": float64(runtime.GOMAXPROCS(0)), "sleepers": float64(cfg.Sleepers),
-		"sleep.ms": ms(cfg.Nap), "interval.ms": ms(interval)}
+		"sleep.ms": bench.Ms(cfg.Nap), "interval.ms": bench.Ms(interval)}
 	for _, r := range res {
 		if r.Strategy == GILThreads {
 			f["go.gil.io.threads.s"] = r.Median().Seconds()
@@ -259,7 +258,7 @@ func IO(ctx context.Context, cfg IOConfig) (IOResult, error) {
 	for _, r := range conv {
 		key := map[string]string{GILThreads: "go.gil.wake1.ms", Threads: "go.wake1.ms"}[r.Strategy]
 		if key != "" {
-			f[key] = ms(r.Median())
+			f[key] = bench.Ms(r.Median())
 		}
 	}
 	py, err := python3(ctx)
@@ -273,7 +272,7 @@ func IO(ctx context.Context, cfg IOConfig) (IOResult, error) {
 		} `json:"parts"`
 	}
 	if err := py.RunJSON(ctx, ClaimsProgram, map[string]any{
-		"parts": []string{"sleeps"}, "tasks": cfg.Sleepers, "sleep_ms": ms(cfg.Sleep), "reps": cfg.Reps,
+		"parts": []string{"sleeps"}, "tasks": cfg.Sleepers, "sleep_ms": bench.Ms(cfg.Sleep), "reps": cfg.Reps,
 	}, &out); err != nil {
 		return IOResult{}, fmt.Errorf("gilcompare: IO: %w", err)
 	}
@@ -292,7 +291,7 @@ func IO(ctx context.Context, cfg IOConfig) (IOResult, error) {
 		return IOResult{}, fmt.Errorf("gilcompare: IO: %w", err)
 	}
 	for _, r := range wakes {
-		f["cpython.wake"+r.Params["hogs"]+".ms"] = ms(r.Median())
+		f["cpython.wake"+r.Params["hogs"]+".ms"] = bench.Ms(r.Median())
 	}
 	return IOResult{Results: res, Figures: f}, nil
 }
@@ -325,7 +324,7 @@ func Versions(ctx context.Context, cfg VersionsConfig) (VersionsResult, error) {
 	cfg.Tasks = orDefault(cfg.Tasks, runtime.GOMAXPROCS(0))
 	cfg.TaskTime = orDefault(cfg.TaskTime, 100*time.Millisecond)
 	cfg.Reps = orDefault(cfg.Reps, 3)
-	f := claims.Figures{"cores": float64(runtime.GOMAXPROCS(0)), "task.ms": ms(cfg.TaskTime)}
+	f := claims.Figures{"cores": float64(runtime.GOMAXPROCS(0)), "task.ms": bench.Ms(cfg.TaskTime)}
 	found, err := findPython(ctx, true)
 	if err != nil {
 		return VersionsResult{}, err
@@ -362,7 +361,7 @@ func Versions(ctx context.Context, cfg VersionsConfig) (VersionsResult, error) {
 			} `json:"parts"`
 		}
 		if err := py.RunJSON(ctx, ClaimsProgram, map[string]any{"parts": []string{"features", "interpreters"},
-			"tasks": cfg.Tasks, "target_ms": ms(cfg.TaskTime), "reps": cfg.Reps}, &out); err != nil {
+			"tasks": cfg.Tasks, "target_ms": bench.Ms(cfg.TaskTime), "reps": cfg.Reps}, &out); err != nil {
 			return VersionsResult{}, fmt.Errorf("gilcompare: Versions: %w", err)
 		}
 		ft, ip := out.Parts.Features, out.Parts.Interpreters
@@ -430,11 +429,7 @@ func median(xs []float64) float64 {
 	if len(xs) == 0 {
 		return nan()
 	}
-	s := slices.Sorted(slices.Values(xs))
-	if len(s)%2 == 1 {
-		return s[len(s)/2]
-	}
-	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+	return bench.Median(xs)
 }
 
 func nan() float64 { return math.NaN() }

@@ -147,12 +147,9 @@ func freeThreaded(strategy string) bool {
 	return isPython(strategy) && strings.HasSuffix(prefix, "t") && strings.ContainsAny(prefix, "0123456789")
 }
 
-// ms returns d in milliseconds.
-func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
-
 // fmtMillis writes d in milliseconds for a params map, as short as exact.
 func fmtMillis(d time.Duration) string {
-	return strconv.FormatFloat(ms(d), 'f', -1, 64)
+	return strconv.FormatFloat(bench.Ms(d), 'f', -1, 64)
 }
 
 // times writes a speedup as "1.93×".

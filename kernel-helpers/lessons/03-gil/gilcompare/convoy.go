@@ -151,9 +151,9 @@ func series(results []bench.Result, xKey string) []plots.Series {
 		}
 		s := &out[i]
 		s.X = append(s.X, x)
-		s.Y = append(s.Y, ms(r.Median()))
-		s.Low = append(s.Low, ms(r.Min()))
-		s.High = append(s.High, ms(r.Max()))
+		s.Y = append(s.Y, bench.Ms(r.Median()))
+		s.Low = append(s.Low, bench.Ms(r.Min()))
+		s.High = append(s.High, bench.Ms(r.Max()))
 	}
 	return out
 }

@@ -18,6 +18,7 @@ import (
 	"concurrencylab/kernel-helpers/plots"
 	"concurrencylab/kernel-helpers/progress"
 	"concurrencylab/workloads"
+
 	"gonum.org/v1/plot/vg"
 )
 

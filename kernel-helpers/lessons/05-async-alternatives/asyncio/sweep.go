@@ -124,9 +124,9 @@ func (s Sweep) Plot() ([]byte, error) {
 				continue
 			}
 			sr.X = append(sr.X, float64(p.Limit))
-			sr.Y = append(sr.Y, ms(p.Result.Median()))
-			sr.Low = append(sr.Low, ms(p.Result.Min()))
-			sr.High = append(sr.High, ms(p.Result.Max()))
+			sr.Y = append(sr.Y, bench.Ms(p.Result.Median()))
+			sr.Low = append(sr.Low, bench.Ms(p.Result.Min()))
+			sr.High = append(sr.High, bench.Ms(p.Result.Max()))
 		}
 		if len(sr.X) > 0 {
 			series = append(series, sr)
@@ -136,7 +136,7 @@ func (s Sweep) Plot() ([]byte, error) {
 	for _, p := range s.Points {
 		if p.Idiom == ViaSetLimit {
 			ideal.X = append(ideal.X, float64(p.Limit))
-			ideal.Y = append(ideal.Y, ms(p.Ideal(s.Options)))
+			ideal.Y = append(ideal.Y, bench.Ms(p.Ideal(s.Options)))
 		}
 	}
 	if len(ideal.X) > 0 {
@@ -200,5 +200,3 @@ func (s Sweep) Markdown() string {
 	b.WriteString(agreement(s.Agrees(), "both idioms keep exactly the limit in flight, and a higher limit means fewer rounds of waiting"))
 	return b.String()
 }
-
-func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"concurrencylab/kernel-helpers/bench"
 	"concurrencylab/kernel-helpers/claims"
 	"concurrencylab/kernel-helpers/cpython"
 	"concurrencylab/kernel-helpers/source"
@@ -56,13 +57,13 @@ func PythonSource(def string) (string, error) {
 // Figures are the figures of claim 002-threads-responsive-ui; py is nil
 // when CPython was not measured. The hog's target is loop's HogTime.
 func Figures(loop, goroutines Result, py *PyResult) claims.Figures {
-	f := claims.Figures{"go.loop.worst_ms": ms(loop.Worst()), "go.goroutines.worst_ms": ms(goroutines.Worst()), "go.hog_ms": ms(loop.Hog())}
+	f := claims.Figures{"go.loop.worst_ms": bench.Ms(loop.Worst()), "go.goroutines.worst_ms": bench.Ms(goroutines.Worst()), "go.hog_ms": bench.Ms(loop.Hog())}
 	if loop.Options.HogTime > 0 {
-		f["hog_target_ms"] = ms(loop.Options.HogTime)
+		f["hog_target_ms"] = bench.Ms(loop.Options.HogTime)
 	}
 	if py != nil {
-		f["cpython.asyncio.worst_ms"], f["cpython.threads.worst_ms"] = ms(py.Asyncio.Worst), ms(py.Threads.Worst)
-		f["cpython.hog_ms"] = ms(py.Asyncio.Hog)
+		f["cpython.asyncio.worst_ms"], f["cpython.threads.worst_ms"] = bench.Ms(py.Asyncio.Worst), bench.Ms(py.Threads.Worst)
+		f["cpython.hog_ms"] = bench.Ms(py.Asyncio.Hog)
 	}
 	return f
 }

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"concurrencylab/kernel-helpers/bench"
 	"concurrencylab/kernel-helpers/plots"
@@ -25,8 +24,8 @@ func Plot(results ...Result) ([]byte, error) {
 		}
 		s := plots.Series{Name: r.Scheduler}
 		for _, t := range r.Ticks {
-			s.X = append(s.X, ms(t.Due))
-			s.Y = append(s.Y, ms(t.Late()))
+			s.X = append(s.X, bench.Ms(t.Due))
+			s.Y = append(s.Y, bench.Ms(t.Late()))
 		}
 		series = append(series, s)
 	}
@@ -87,5 +86,3 @@ func ticks(n int) string {
 	}
 	return fmt.Sprintf("%d ticks", n)
 }
-
-func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
