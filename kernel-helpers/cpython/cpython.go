@@ -310,7 +310,12 @@ func (in Interpreter) runRaw(ctx context.Context, program string, settings any) 
 	// What else ran while Python measured (its own processes are this
 	// program's children, not "else"): kept for the claims' verdicts.
 	watch := contention.Start()
-	err = cmd.Run()
+	err = cmd.Start()
+	if err == nil {
+		stop := onInterrupt(func() { _ = cmd.Cancel() })
+		err = cmd.Wait()
+		stop()
+	}
 	watch.Stop()
 	label := in.Name + " " + program + ".py"
 	switch {

@@ -1,0 +1,5 @@
+//go:build !unix
+
+package cpython
+
+func onInterrupt(func()) (stop func()) { return func() {} }
