@@ -55,10 +55,16 @@ func (k Killed) Last() Report {
 // 1<<40 of them would be an hour.
 const MaxN = 1 << 40
 
+// MaxStart bounds how long [Kill] waits for the child's first report
+// before it kills the child anyway.
+const MaxStart = 30 * time.Second
+
 // Kill starts a child process that counts to n with the loop of
-// workloads.CountTo and writes its progress to a pipe every interval. After
-// after has passed since the start, it kills the child with SIGKILL, reaps
-// it, and returns what the parent received.
+// workloads.CountTo and writes its progress to a pipe every interval. When
+// after has passed since the child's first report (the child is running,
+// however long starting it took on a busy machine; at most
+// [MaxStart] after the start if it never reports), it kills the child with
+// SIGKILL, reaps it, and returns what the parent received.
 //
 // Choose n so the work takes well over after (see workloads.Calibrate):
 // otherwise the child finishes first, and Finished says so.
@@ -108,9 +114,11 @@ func Kill(ctx context.Context, n int64, interval, after time.Duration) (Killed, 
 		close(lines)
 	}()
 
-	timer := time.NewTimer(after)
+	// The kill waits for the child to run: a timer from the start would,
+	// on a busy machine, kill a child that had not reported yet.
+	timer := time.NewTimer(MaxStart)
 	defer timer.Stop()
-	killed := false
+	killed, running := false, false
 	for !killed {
 		select {
 		case r, ok := <-lines:
@@ -124,6 +132,10 @@ func Kill(ctx context.Context, n int64, interval, after time.Duration) (Killed, 
 				break
 			}
 			k.Reports = append(k.Reports, r)
+			if !running {
+				running = true
+				timer.Reset(after)
+			}
 		case <-timer.C:
 			k.KilledAt = time.Since(start)
 			_ = cmd.Process.Signal(syscall.SIGKILL) // harmless if it already ended
