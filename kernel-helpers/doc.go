@@ -28,7 +28,8 @@
 //     (a progress bar that redraws in place), snippet (builds and runs a
 //     small Go program: the compiler's and the race detector's reports),
 //     source (shows the Go or Python function that actually runs), quick (small sizes when CONCURRENCYLAB_QUICK is set), course
-//     (the notebooks' titles and summaries, for the course map).
+//     (the notebooks' titles and summaries, for the course map, and each
+//     notebook's header: objectives, prerequisites, time).
 //   - test: internal/testmain (the one TestMain of the test packages:
 //     worker.ServeIfWorker, then goleak).
 //

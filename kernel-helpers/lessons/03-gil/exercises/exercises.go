@@ -95,9 +95,11 @@ var CPUStrategy = &exercise.Exercise[StrategyFunc]{
 			t.Fail("the batch failed: %v", err)
 		}
 		others := 0
+		pids := map[int]bool{} // the other processes the tasks ran in
 		for _, r := range recs {
 			if r.PID != os.Getpid() {
 				others++
+				pids[r.PID] = true
 			}
 		}
 		at := overlap(recs)
@@ -106,12 +108,15 @@ var CPUStrategy = &exercise.Exercise[StrategyFunc]{
 			t.TooSlow("the %d tasks took turns under the GIL (it changed hands %d times): threads of one process share one GIL. A CPython program gets around it with processes, each with its own interpreter and GIL.", workers, g.Stats().Switches)
 		case at < 2 && others == 0:
 			t.TooSlow("the %d tasks ran one at a time in this process: its threads share one GIL. A CPython program gets around it with processes, each with its own interpreter and GIL.", workers)
-		case at < 2:
+		case at < 2 && len(pids) < workers:
+			// In worker processes of their own, tasks that ran one after
+			// another only met a worker that started late (a busy machine):
+			// the choice is right, so only one shared worker is too slow.
 			t.TooSlow("the tasks ran in other processes, but one after another: give every task a worker process of its own.")
 		case others == 0:
 			t.Fail("the tasks ran at once, but in this process: that is Go's goroutines (or threads) without a GIL. Choose what a CPython program needs: each task in a process of its own, with its own GIL.")
 		}
-		t.Passed("%d tasks ran at once in %d other processes.", workers, others)
+		t.Passed("%d tasks ran in %d other processes, each with its own GIL (at most %d at one instant).", workers, len(pids), at)
 	},
 }
 
