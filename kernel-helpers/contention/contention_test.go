@@ -81,20 +81,34 @@ func TestBetween(t *testing.T) {
 		s := between(a, &b2, 2)
 		assert.Equal(t, 1, s.Busy)
 	})
-	t.Run("runnable at the end after some CPU is busy even with few ticks", func(t *testing.T) {
+	t.Run("busy means CPU used, not runnable at one look", func(t *testing.T) {
 		b3 := *b
 		b3.procs = map[int]proc{}
 		for k, v := range b.procs {
 			b3.procs[k] = v
 		}
-		b3.procs[20] = proc{ppid: 1, comm: "hog", state: 'R', ticks: 101}
+		b3.procs[20] = proc{ppid: 1, comm: "hog", state: 'R', ticks: 120} // a fifth of a core: a hog among many runnable threads
 		b3.procs[21] = proc{ppid: 1, comm: "idle", state: 'S', ticks: 7}
 		b3.procs[23] = proc{ppid: 1, comm: "waking", state: 'R', ticks: 0}
 		s := between(a, &b3, 2)
-		assert.Equal(t, 1, s.Busy, "the hog; not the idle one, nor one runnable at the end that used no CPU")
+		assert.Equal(t, 1, s.Busy, "the hog (a fifth of a core); not the idle one, nor one runnable at the end that used no CPU")
 		b3.threadRunnable = func(pid int) bool { return pid == 21 }
 		b3.procs[21] = proc{ppid: 1, comm: "idle", state: 'S', ticks: 8}
-		assert.Equal(t, 2, between(a, &b3, 2).Busy, "a process with another thread runnable at the end")
+		assert.Equal(t, 1, between(a, &b3, 2).Busy, "a process runnable at the end that used little CPU (a daemon waking) is not busy")
+	})
+	t.Run("the kernel's other children are the notebook's own", func(t *testing.T) {
+		a4, b4 := *a, *b
+		a4.procs, b4.procs = map[int]proc{}, map[int]proc{}
+		for k, v := range a.procs {
+			a4.procs[k] = v
+		}
+		for k, v := range b.procs {
+			b4.procs[k] = v
+		}
+		a4.procs[12] = proc{ppid: 5, comm: "gopls", state: 'S', ticks: 0}
+		b4.procs[12] = proc{ppid: 5, comm: "gopls", state: 'R', ticks: 50} // half a core, beside the cell
+		s := between(&a4, &b4, 2)
+		assert.Equal(t, []int{20}, s.busyPIDs, "gopls, a child of this cell's kernel, is not another program")
 	})
 	t.Run("quiet", func(t *testing.T) {
 		q := *b

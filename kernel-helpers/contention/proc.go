@@ -206,11 +206,18 @@ func family(self int, looks ...*look) map[int]bool {
 		}
 	}
 	fam := map[int]bool{self: true}
+	root := self // the GoNB kernel this program runs under, if any
 	for p := parent[self]; p > 1 && !fam[p]; p = parent[p] {
 		fam[p] = true
+		if looks[len(looks)-1].procs[p].comm == gonbName {
+			root = p
+		}
 	}
+	// Under a GoNB kernel, the kernel's other children (gopls, the go
+	// command that built the cell) are the notebook's own machinery, not
+	// another program; other kernels (other learners) stay "other".
 	for pid := range parent {
-		if isDescendant(pid, self, parent) {
+		if isDescendant(pid, root, parent) {
 			fam[pid] = true
 		}
 	}
@@ -268,11 +275,14 @@ func between(a, b *look, cores int) Sample {
 		runEnd := func() bool {
 			return pb.state == 'R' || (b.threadRunnable != nil && b.threadRunnable(pid))
 		}
+		// Busy means it used the CPU during the window. A process merely
+		// runnable at one look (a daemon waking for a moment) is not; in a
+		// window too short to measure its CPU it must be runnable at both.
 		var isBusy bool
 		if s.Window < ShortWindow {
-			isBusy = runStart || runEnd()
+			isBusy = runStart && runEnd()
 		} else {
-			isBusy = (seconds > 0 && used >= BusyShare*seconds) || (d > 0 && runEnd())
+			isBusy = seconds > 0 && used >= BusyShare*seconds
 		}
 		if isBusy {
 			others = append(others, busy{pb.comm, d})
