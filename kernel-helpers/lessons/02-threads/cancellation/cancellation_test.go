@@ -187,7 +187,7 @@ func TestIgnoreTinyWork(t *testing.T) {
 
 func TestIgnoreBadInput(t *testing.T) {
 	_, err := cancellation.Ignore(t.Context(), 0, time.Millisecond)
-	assert.ErrorContains(t, err, "n must be at least 1")
+	assert.ErrorContains(t, err, "n must be 1 to")
 	_, err = cancellation.Ignore(t.Context(), 10, -time.Millisecond)
 	assert.ErrorContains(t, err, "negative wait")
 }

@@ -30,6 +30,9 @@ type Ignored struct {
 	Count      int64
 }
 
+// MaxIgnore bounds [Ignore]'s n: about a minute of counting on a fast core.
+const MaxIgnore = 1 << 36
+
 // Ignore starts a goroutine that counts to n with [workloads.CountTo]'s loop,
 // reporting its progress through a shared counter but never looking at its
 // context. Once the goroutine has made some progress, Ignore cancels the
@@ -44,8 +47,8 @@ type Ignored struct {
 // Ignore returns only when the goroutine has returned, even if ctx ends
 // first: that is the lesson. It returns an error for n < 1 or a negative wait.
 func Ignore(ctx context.Context, n int64, wait time.Duration) (Ignored, error) {
-	if n < 1 {
-		return Ignored{}, fmt.Errorf("cancellation: n must be at least 1, got %d", n)
+	if n < 1 || n > MaxIgnore {
+		return Ignored{}, fmt.Errorf("cancellation: n must be 1 to %d (a worker that ignores its context cannot be stopped: only its size bounds it), got %d", int64(MaxIgnore), n)
 	}
 	if wait < 0 {
 		return Ignored{}, fmt.Errorf("cancellation: negative wait %v", wait)

@@ -119,7 +119,7 @@ func TestMeasureLossesBadInput(t *testing.T) {
 		want       string
 	}{
 		{"no counts", nil, 10, 1, "no goroutine counts"},
-		{"no trial", []int{1}, 10, 0, "at least one trial"},
+		{"no trial", []int{1}, 10, 0, "trials must be 1 to"},
 		{"zero goroutines", []int{0}, 10, 1, "goroutines must be in"},
 		{"negative increments", []int{1}, -1, 1, "increments must be in"},
 	}

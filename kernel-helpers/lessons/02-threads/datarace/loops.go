@@ -86,6 +86,8 @@ func count(s counter.Strategy, goroutines, increments int) (int64, error) {
 		return 0, fmt.Errorf("datarace: goroutines must be in [1, %d], got %d", counter.MaxGoroutines, goroutines)
 	case increments < 0 || increments > counter.MaxIncrements:
 		return 0, fmt.Errorf("datarace: increments must be in [0, %d], got %d", int64(counter.MaxIncrements), increments)
+	case int64(goroutines)*int64(increments) > counter.MaxTotal:
+		return 0, fmt.Errorf("datarace: %d goroutines × %d increments is more than %d in all (about a minute of counting)", goroutines, increments, int64(counter.MaxTotal))
 	}
 	var body func()
 	var result func() int64

@@ -59,8 +59,8 @@ func MeasureLosses(goroutines []int, increments, trials int) ([]Losses, error) {
 	if len(goroutines) == 0 {
 		return nil, errors.New("datarace: no goroutine counts to measure")
 	}
-	if trials < 1 {
-		return nil, fmt.Errorf("datarace: need at least one trial, got %d", trials)
+	if trials < 1 || trials > bench.MaxReps {
+		return nil, fmt.Errorf("datarace: trials must be 1 to %d, got %d", bench.MaxReps, trials)
 	}
 	out := make([]Losses, 0, len(goroutines))
 	for _, g := range goroutines {

@@ -28,6 +28,9 @@ type Step struct {
 const (
 	MaxTraceGoroutines = 1000
 	MaxTraceSteps      = 1000
+	// MaxTraceWork bounds goroutines × steps × n: the work takes no
+	// context, so its size is what keeps a typo from hanging the cell.
+	MaxTraceWork = 1 << 35
 )
 
 // Trace starts goroutines goroutines that each run steps steps of CPU
@@ -51,6 +54,8 @@ func Trace(goroutines, steps int, n int64, locked bool) ([]Step, error) {
 		return nil, fmt.Errorf("sched: steps must be in [1, %d], got %d", MaxTraceSteps, steps)
 	case n < 1:
 		return nil, fmt.Errorf("sched: work per step must be at least 1, got %d", n)
+	case int64(goroutines)*int64(steps) > MaxTraceWork/n:
+		return nil, fmt.Errorf("sched: %d goroutines × %d steps × %d of work is more than %d in all (about a minute)", goroutines, steps, n, int64(MaxTraceWork))
 	}
 	out := make([][]Step, goroutines)
 	// t0 is written before the start line opens and read only after it:
