@@ -258,7 +258,7 @@ func (t TopLevel) Table() ([]string, [][]string) {
 		case r.TimedOut:
 			res = "timed out"
 		case !r.OK:
-			res = fmt.Sprintf("exit status %d, %s", r.Exit, r.Error)
+			res = fmt.Sprintf("exit code %d, %s", r.Exit, r.Error)
 			if r.Bootstrapping {
 				res += " (a worker re-ran the module and tried to start a pool before bootstrapping ended)"
 			}
