@@ -71,7 +71,7 @@ func Read(path string) (Notebook, error) {
 		if c.Type != "markdown" {
 			continue
 		}
-		if t := heading(source(c.Source)); t != "" {
+		if t := heading(CellSource(c.Source)); t != "" {
 			nb.Title = t
 			break
 		}
@@ -85,8 +85,9 @@ func Read(path string) (Notebook, error) {
 	return nb, nil
 }
 
-// source decodes a cell source, stored as a string or a list of lines.
-func source(raw json.RawMessage) string {
+// CellSource decodes a notebook cell's source, which nbformat stores as a
+// string or as a list of lines.
+func CellSource(raw json.RawMessage) string {
 	var s string
 	if json.Unmarshal(raw, &s) == nil {
 		return s

@@ -65,7 +65,7 @@ func ReadAbout(path string) (About, error) {
 	a := raw.Metadata.About
 	for _, c := range raw.Cells {
 		if c.Type == "markdown" {
-			a.Words += len(strings.Fields(source(c.Source)))
+			a.Words += len(strings.Fields(CellSource(c.Source)))
 		}
 	}
 	return a, nil

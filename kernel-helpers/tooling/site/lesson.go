@@ -91,7 +91,7 @@ func readLesson(path string) (Lesson, error) {
 	heading := ""
 	for _, c := range raw.Cells {
 		if c.Type == "markdown" {
-			if h := lastHeading(cellSource(c.Source)); h != "" {
+			if h := lastHeading(course.CellSource(c.Source)); h != "" {
 				heading = h
 			}
 			continue
@@ -110,16 +110,6 @@ func readLesson(path string) (Lesson, error) {
 		l.Exercises = append(l.Exercises, Exercise{ID: ex.ID, Title: title})
 	}
 	return l, nil
-}
-
-func cellSource(raw json.RawMessage) string {
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return s
-	}
-	var lines []string
-	_ = json.Unmarshal(raw, &lines)
-	return strings.Join(lines, "")
 }
 
 // lastHeading returns the text of the last Markdown heading in md, or "".
