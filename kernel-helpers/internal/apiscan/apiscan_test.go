@@ -104,3 +104,18 @@ func TestLoad(t *testing.T) {
 	_, err = apiscan.Load(".", "./no/such/package")
 	assert.Error(t, err)
 }
+
+func TestUncovered(t *testing.T) {
+	api := []apiscan.Func{
+		{Pkg: "bench", Name: "Run", Kinds: []string{"context"}},
+		{Pkg: "bench", Name: "RunAll", Kinds: []string{"int"}},
+		{Pkg: "bench", Name: "Ms", Kinds: []string{"duration"}},
+		{Pkg: "bench", Name: "Name"}, // strings only: needs no probe
+		{Pkg: "gil", Name: "GIL.Run", Kinds: []string{"slice"}},
+	}
+	probes := []string{"bench.Run nil ctx", "gil.GIL.Run nil receiver", "bench.Name"}
+	exempt := map[string]string{"bench.Ms": "pure formatter", "bench.Gone": "renamed"}
+	missing, stale := apiscan.Uncovered(api, probes, exempt)
+	assert.Equal(t, []string{"bench.RunAll (int)"}, missing, "a probe of bench.Run does not cover bench.RunAll")
+	assert.Equal(t, []string{"bench.Gone"}, stale)
+}
