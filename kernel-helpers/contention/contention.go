@@ -209,6 +209,9 @@ func (w *Watch) Stop() Sample {
 
 // Measure runs f between [Start] and [Watch.Stop] and returns the sample.
 func Measure(f func()) Sample {
+	if f == nil {
+		return Sample{} // nothing ran: an unknown sample, not a panic
+	}
 	w := Start()
 	f()
 	return w.Stop()

@@ -113,10 +113,18 @@ func Markdown(nbs []Notebook, link func(Notebook) string) string {
 	var b strings.Builder
 	for _, nb := range nbs {
 		title := nb.Title
-		if l := link(nb); l != "" {
+		if l := linkOf(link, nb); l != "" {
 			title = fmt.Sprintf("[%s](%s)", nb.Title, l)
 		}
 		fmt.Fprintf(&b, "1. **%s** — %s\n", title, nb.Summary)
 	}
 	return b.String()
+}
+
+// linkOf is link(nb), or "" (no link, the title alone) when link is nil.
+func linkOf(link func(Notebook) string, nb Notebook) string {
+	if link == nil {
+		return ""
+	}
+	return link(nb)
 }

@@ -130,6 +130,12 @@ func (e *Exercise[F]) Check(f F) Result {
 // Run runs the tests in a child process and returns the result without
 // showing it. Check calls it; tests call it directly.
 func (e *Exercise[F]) Run(ctx context.Context) Result {
+	switch {
+	case ctx == nil:
+		return Result{ID: e.ID, Title: e.Title, Outcome: Fail, Hint: "exercise: Run needs a context, got nil"}
+	case e.Test == nil:
+		return Result{ID: e.ID, Title: e.Title, Outcome: Fail, Hint: "exercise: the exercise has no test function (New was given nil)"}
+	}
 	r := runChild(ctx, childSpec{id: e.ID, race: e.Race, args: e.Args, timeout: e.timeout()})
 	r.ID, r.Title = e.ID, e.Title
 	return r

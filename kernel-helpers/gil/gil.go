@@ -231,7 +231,8 @@ func (t *Thread) Blocking(f func()) {
 	if f == nil {
 		return
 	}
-	if t.depth == 0 {
+	if t == nil || t.depth == 0 { // a nil thread holds no GIL to drop
+
 		f()
 		return
 	}

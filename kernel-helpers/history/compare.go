@@ -48,7 +48,8 @@ func Select(entries []Entry, filters ...Filter) []Entry {
 next:
 	for _, e := range entries {
 		for _, f := range filters {
-			if !f(e) {
+			if f != nil && !f(e) { // a nil filter keeps everything
+
 				continue next
 			}
 		}

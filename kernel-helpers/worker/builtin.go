@@ -40,6 +40,11 @@ func builtins() map[string]Func {
 // A task with no result returns struct{}, which answers null. See
 // [RegisterFunc], which registers such a function in one step.
 func Typed[A, R any](fn func(context.Context, A) (R, error)) Func {
+	if fn == nil {
+		return func(context.Context, json.RawMessage) (json.RawMessage, error) {
+			return nil, errors.New("worker: Typed was given a nil function")
+		}
+	}
 	return func(ctx context.Context, raw json.RawMessage) (json.RawMessage, error) {
 		var arg A
 		if len(raw) > 0 {
