@@ -16,7 +16,7 @@ import (
 // The values a reader types when they change a parameter to "a lot".
 const (
 	Huge  = 1_000_000_000_000
-	NaND  = time.Duration(-1 << 63)   // what time.Duration(math.NaN()) gives on amd64
+	NaND  = time.Duration(-1 << 63)  // what time.Duration(math.NaN()) gives on amd64
 	HugeD = time.Duration(1<<63 - 1) // the longest duration
 )
 
@@ -165,4 +165,9 @@ func Names(probes []Probe) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// P makes a probe: P("bench.Run reps huge", call, "Reps must be at most").
+func P(name string, call func(ctx context.Context) error, want string) Probe {
+	return Probe{Name: name, Call: call, Want: want}
 }
