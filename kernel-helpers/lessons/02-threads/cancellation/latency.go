@@ -28,6 +28,11 @@ func Source(name string) (string, error) { return source.Go(files, name) }
 // interrupt.
 const MaxCheckEvery = 1 << 32
 
+// MaxTrials bounds [StopLatency]'s trials, checked before the latencies'
+// slice is allocated: a million trials is 8 MB of latencies and far more
+// than a median needs.
+const MaxTrials = 1_000_000
+
 // StopLatency measures, trials times, how long a CPU-bound goroutine that
 // checks its context every checkEvery iterations of [workloads.CountTo]
 // keeps running after cancel() is called: from the call to the moment the
@@ -46,6 +51,9 @@ func StopLatency(ctx context.Context, checkEvery int64, trials int) ([]time.Dura
 	}
 	if trials < 1 {
 		return nil, fmt.Errorf("cancellation: need at least one trial, got %d", trials)
+	}
+	if trials > MaxTrials {
+		return nil, fmt.Errorf("cancellation: trials must be at most %d, got %d (the latencies are kept in memory, and each trial starts a goroutine and cancels it)", MaxTrials, trials)
 	}
 	out := make([]time.Duration, 0, trials)
 	for range trials {

@@ -173,6 +173,11 @@ func Verdict(cs ...Completion) string {
 	return b.String()
 }
 
+// MaxPerTask bounds [PerTask]'s tasks, checked before any future is made:
+// one repetition holds every task's future (a few hundred bytes each), so a
+// million is hundreds of MB; a cost per task needs a few thousand.
+const MaxPerTask = 100_000
+
 // PerTask times tasks tasks that do nothing on a fresh pool of workers
 // workers, reps times after a warm-up, and returns the batch times: what the
 // pool itself adds, divided by tasks, is its cost per task.
@@ -182,6 +187,8 @@ func PerTask(ctx context.Context, pool string, tasks, workers, reps int) (bench.
 		return bench.Result{}, errors.New("executors: nil context")
 	case tasks <= 0:
 		return bench.Result{}, fmt.Errorf("executors: %d tasks must be positive", tasks)
+	case tasks > MaxPerTask:
+		return bench.Result{}, fmt.Errorf("executors: %d tasks is more than %d (every task's future is held in memory until the batch ends)", tasks, MaxPerTask)
 	case workers <= 0 || workers > MaxTasks:
 		return bench.Result{}, fmt.Errorf("executors: %d workers is outside [1, %d]", workers, MaxTasks)
 	}
