@@ -39,7 +39,7 @@ func BenchmarkCount(b *testing.B) {
 // finish, cancels it 5 ms in, and times from cancel() to Count's return.
 // ms-after-cancel is the mean of those times.
 func BenchmarkCancelLatency(b *testing.B) {
-	for _, goroutines := range []int{runtime.GOMAXPROCS(0), 10_000} {
+	for _, goroutines := range []int{runtime.GOMAXPROCS(0), counter.MaxGoroutines} {
 		for _, s := range counter.Strategies() {
 			if s == counter.Unsafe && raceEnabled {
 				continue
