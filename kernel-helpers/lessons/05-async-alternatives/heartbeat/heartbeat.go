@@ -113,7 +113,6 @@ func (r Result) During() int {
 // dead code: every square root must really be computed.
 var sink atomic.Uint64
 
-//
 // The hog never yields: it makes no call that lets an event loop run
 // another task, and none that blocks (that is the lesson: nothing can pause
 // it but preemption). Between two chunks of 2^16 it only reads stop, a flag
