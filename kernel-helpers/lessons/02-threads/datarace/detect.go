@@ -106,9 +106,6 @@ func DetectVerdict(racy, fixed Report) string {
 // build with -race compiles the standard library with the detector, which
 // can take a minute; later builds come from the go command's cache.
 func Detect(ctx context.Context, src string) (Report, error) {
-	if ctx == nil {
-		return Report{}, errNilContext
-	}
 	p, err := snippet.New(src)
 	if err != nil {
 		return Report{}, fmt.Errorf("datarace: %w", err)

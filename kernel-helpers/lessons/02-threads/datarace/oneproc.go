@@ -28,7 +28,7 @@ func MeasureLossesOn(ctx context.Context, procs int, goroutines []int, increment
 		return nil, errNilContext
 	}
 	if procs < 1 || procs > MaxProcs {
-		return nil, fmt.Errorf("datarace: GOMAXPROCS must be 1 to %d, got %d", MaxProcs, procs)
+		return nil, fmt.Errorf("datarace: GOMAXPROCS (the threads that run goroutines at once) must be 1 to %d, got %d", MaxProcs, procs)
 	}
 	if len(goroutines) == 0 {
 		return nil, errors.New("datarace: no goroutine counts to measure")
