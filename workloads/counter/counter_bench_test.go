@@ -1,9 +1,12 @@
 package counter_test
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"testing"
+	"time"
 
 	"concurrencylab/workloads/counter"
 )
@@ -21,11 +24,46 @@ func BenchmarkCount(b *testing.B) {
 			}
 			b.Run(fmt.Sprintf("%v/goroutines=%d", s, goroutines), func(b *testing.B) {
 				for b.Loop() {
-					if _, err := counter.Count(s, goroutines, increments); err != nil {
+					if _, err := counter.Count(b.Context(), s, goroutines, increments); err != nil {
 						b.Fatal(err)
 					}
 				}
 				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*goroutines*increments), "ns/increment")
+			})
+		}
+	}
+}
+
+// BenchmarkCancelLatency measures Count's promise to return within 100 ms
+// of its context's end: each iteration starts a count far too long to
+// finish, cancels it 5 ms in, and times from cancel() to Count's return.
+// ms-after-cancel is the mean of those times.
+func BenchmarkCancelLatency(b *testing.B) {
+	for _, goroutines := range []int{runtime.GOMAXPROCS(0), counter.MaxGoroutines} {
+		for _, s := range counter.Strategies() {
+			if s == counter.Unsafe && raceEnabled {
+				continue
+			}
+			b.Run(fmt.Sprintf("%v/goroutines=%d", s, goroutines), func(b *testing.B) {
+				var after time.Duration
+				n := 0
+				for b.Loop() {
+					ctx, cancel := context.WithCancel(b.Context())
+					done := make(chan time.Time, 1)
+					go func() {
+						_, err := counter.Count(ctx, s, goroutines, counter.MaxTotal/goroutines)
+						if !errors.Is(err, context.Canceled) {
+							b.Errorf("want a cancelled count, got %v", err)
+						}
+						done <- time.Now()
+					}()
+					time.Sleep(5 * time.Millisecond)
+					cancelled := time.Now()
+					cancel()
+					after += (<-done).Sub(cancelled)
+					n++
+				}
+				b.ReportMetric(float64(after.Microseconds())/1000/float64(n), "ms-after-cancel")
 			})
 		}
 	}

@@ -24,7 +24,7 @@
 // result lost.
 //
 // Each increment is written as those three steps, a call that loads, an
-// addition and a call that stores (see increment), for two reasons. The
+// addition and a call that stores (see racyLoop in loops.go), for two reasons. The
 // calls keep the compiler from holding the count in a register for the whole
 // loop, or replacing the loop by one addition: a race the compiler rewrote,
 // not the one the lesson is about. And on amd64 a plain count++ through a
@@ -34,6 +34,11 @@
 // running side by side, count++ would lose nothing, while the three steps
 // lose updates whenever a switch falls between the load and the store,
 // exactly as CPython's bytecodes do.
+//
+// The loops live in loops.go, and [Code] returns that file, so that a lesson
+// shows the code that runs rather than a copy of it. [Count] takes a context
+// and returns soon after it ends: each goroutine looks at a stop flag
+// between two chunks of its loop, which leaves the race intact.
 //
 // Running Unsafe is a data race on purpose: under the race detector (go test
 // -race) it is reported and the test fails, so its tests are skipped there.

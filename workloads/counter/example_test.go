@@ -1,6 +1,7 @@
 package counter_test
 
 import (
+	"context"
 	"fmt"
 
 	"concurrencylab/workloads/counter"
@@ -8,7 +9,7 @@ import (
 
 func ExampleCount() {
 	for _, s := range counter.Fixes() {
-		got, err := counter.Count(s, 4, 10_000)
+		got, err := counter.Count(context.Background(), s, 4, 10_000)
 		if err != nil {
 			fmt.Println(err)
 			return
@@ -23,7 +24,7 @@ func ExampleCount() {
 
 func ExampleCount_unsafe() {
 	// How many updates the race loses depends on timing: no Output comment.
-	got, err := counter.Count(counter.Unsafe, 2, 1_000_000)
+	got, err := counter.Count(context.Background(), counter.Unsafe, 2, 1_000_000)
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -45,7 +45,14 @@ const MaxIgnore = 1 << 36
 // looked at again, and StillRunning is false.
 //
 // Ignore returns only when the goroutine has returned, even if ctx ends
-// first: that is the lesson. It returns an error for n < 1 or a negative wait.
+// first: that is the lesson. It is the one helper of the course that breaks
+// the promise to return within 100 ms of its context's end, on purpose:
+// nothing outside a goroutine can stop it. [MaxIgnore] bounds the wait
+// instead (n ≤ 2^36, about a minute of counting on a fast core), and the
+// notebook sizes n from its ignoreWait parameter with
+// [workloads.Calibrate], whose target is capped at a minute too.
+//
+// It returns an error for n < 1 or more than MaxIgnore, or a negative wait.
 func Ignore(ctx context.Context, n int64, wait time.Duration) (Ignored, error) {
 	if n < 1 || n > MaxIgnore {
 		return Ignored{}, fmt.Errorf("cancellation: n must be 1 to %d (a worker that ignores its context cannot be stopped: only its size bounds it), got %d", int64(MaxIgnore), n)

@@ -12,8 +12,8 @@ import (
 func TestSizesAreBounded(t *testing.T) {
 	_, err := datarace.FixCosts(context.Background(), 2, 1_000_000_000_000, 1)
 	assert.ErrorContains(t, err, "more than")
-	_, err = datarace.MeasureLosses([]int{2}, 1_000_000_000_000, 1)
+	_, err = datarace.MeasureLosses(t.Context(), []int{2}, 1_000_000_000_000, 1)
 	assert.ErrorContains(t, err, "more than")
-	_, err = datarace.MeasureLosses([]int{2}, 1, 1_000_000_000_000)
+	_, err = datarace.MeasureLosses(t.Context(), []int{2}, 1, 1_000_000_000_000)
 	assert.ErrorContains(t, err, "trials must be")
 }

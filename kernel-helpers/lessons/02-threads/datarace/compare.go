@@ -39,15 +39,20 @@ type Threads struct {
 // py is not nil. A CPython failure is kept in PyErr, not returned: the Go
 // side still shows. Give both the same size for the same experiment; the
 // Go side needs more at GOMAXPROCS=1, where each goroutine must outlast a
-// scheduler turn to be preempted at all.
+// scheduler turn to be preempted at all. The Go side returns soon after ctx
+// ends, with an error that wraps ctx.Err(); the CPython side runs with the
+// interpreter's timeout and ctx.
 func CompareThreads(ctx context.Context, py *cpython.Interpreter, procs, threads, goIncrements, pyIncrements, trials int) (Threads, error) {
 	t := Threads{Procs: procs}
+	if ctx == nil {
+		return t, errNilContext
+	}
 	var ls []Losses
 	var err error
 	if procs > 0 {
-		ls, err = MeasureLossesOn(procs, []int{threads}, goIncrements, trials)
+		ls, err = MeasureLossesOn(ctx, procs, []int{threads}, goIncrements, trials)
 	} else {
-		ls, err = MeasureLosses([]int{threads}, goIncrements, trials)
+		ls, err = MeasureLosses(ctx, []int{threads}, goIncrements, trials)
 	}
 	if err != nil {
 		return t, err
@@ -239,13 +244,14 @@ type Fixes struct {
 }
 
 // CheckFixes runs the unsafe counter trials times and each fix once, with
-// goroutines goroutines of increments increments.
-func CheckFixes(goroutines, increments, trials int) (Fixes, error) {
-	ls, err := MeasureLosses([]int{goroutines}, increments, trials)
+// goroutines goroutines of increments increments. It returns soon after ctx
+// ends, with an error that wraps ctx.Err().
+func CheckFixes(ctx context.Context, goroutines, increments, trials int) (Fixes, error) {
+	ls, err := MeasureLosses(ctx, []int{goroutines}, increments, trials)
 	if err != nil {
 		return Fixes{}, err
 	}
-	totals, err := FixTotals(goroutines, increments)
+	totals, err := FixTotals(ctx, goroutines, increments)
 	if err != nil {
 		return Fixes{}, err
 	}

@@ -47,12 +47,12 @@ func TestProcessesFiguresAndMarkdown(t *testing.T) {
 
 func TestCheckFixes(t *testing.T) {
 	skipUnderRace(t)
-	f, err := datarace.CheckFixes(2, 1000, 2)
+	f, err := datarace.CheckFixes(t.Context(), 2, 1000, 2)
 	require.NoError(t, err)
 	assert.Equal(t, map[string]int64{"mutex": 0, "atomic": 0, "channel": 0}, f.Lost)
 	figs := f.Figures()
 	assert.True(t, figs.Has("go.unsafe.losing", "go.mutex.lost", "go.atomic.lost", "go.channel.lost"))
-	_, err = datarace.CheckFixes(0, 10, 1)
+	_, err = datarace.CheckFixes(t.Context(), 0, 10, 1)
 	assert.Error(t, err)
 }
 

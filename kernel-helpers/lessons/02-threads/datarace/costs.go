@@ -19,7 +19,13 @@ import (
 // increments each, reps times after a warm-up. Each [bench.Result] is named
 // "counter", has the strategy's name and the goroutine count as Workers,
 // and the increments per goroutine in Params["increments"].
+//
+// It returns soon after ctx ends (the counter looks at it every few
+// thousand increments), with an error that wraps ctx.Err().
 func FixCosts(ctx context.Context, goroutines, increments, reps int) ([]bench.Result, error) {
+	if ctx == nil {
+		return nil, errNilContext
+	}
 	if goroutines < 1 || increments < 1 {
 		return nil, fmt.Errorf("datarace: need at least one goroutine and one increment, got %d and %d", goroutines, increments)
 	}
@@ -28,7 +34,7 @@ func FixCosts(ctx context.Context, goroutines, increments, reps int) ([]bench.Re
 		opts := bench.Options{Name: "counter", Strategy: s.String(), Workers: goroutines, Reps: reps,
 			Params: map[string]string{"increments": strconv.Itoa(increments)}}
 		r, err := bench.Run(ctx, opts, func() error {
-			_, err := count(s, goroutines, increments)
+			_, err := counter.Count(ctx, s, goroutines, increments)
 			return err
 		})
 		if err != nil {

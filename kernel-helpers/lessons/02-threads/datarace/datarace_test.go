@@ -87,7 +87,7 @@ func TestPrintedAndDetectVerdict(t *testing.T) {
 
 func TestMeasureLosses(t *testing.T) {
 	t.Run("one goroutine loses nothing", func(t *testing.T) {
-		ls, err := datarace.MeasureLosses([]int{1}, 10_000, 3)
+		ls, err := datarace.MeasureLosses(t.Context(), []int{1}, 10_000, 3)
 		require.NoError(t, err)
 		require.Len(t, ls, 1)
 		assert.Equal(t, []int64{0, 0, 0}, ls[0].Lost)
@@ -95,7 +95,7 @@ func TestMeasureLosses(t *testing.T) {
 	})
 	t.Run("several goroutines", func(t *testing.T) {
 		skipUnderRace(t)
-		ls, err := datarace.MeasureLosses([]int{1, 2, 4}, 10_000, 2)
+		ls, err := datarace.MeasureLosses(t.Context(), []int{1, 2, 4}, 10_000, 2)
 		require.NoError(t, err)
 		require.Len(t, ls, 3)
 		for i, g := range []int{1, 2, 4} {
@@ -120,12 +120,12 @@ func TestMeasureLossesBadInput(t *testing.T) {
 	}{
 		{"no counts", nil, 10, 1, "no goroutine counts"},
 		{"no trial", []int{1}, 10, 0, "trials must be 1 to"},
-		{"zero goroutines", []int{0}, 10, 1, "goroutines must be in"},
-		{"negative increments", []int{1}, -1, 1, "increments must be in"},
+		{"zero goroutines", []int{0}, 10, 1, "at least one goroutine"},
+		{"negative increments", []int{1}, -1, 1, "negative number of increments"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := datarace.MeasureLosses(tt.goroutines, tt.increments, tt.trials)
+			_, err := datarace.MeasureLosses(t.Context(), tt.goroutines, tt.increments, tt.trials)
 			assert.ErrorContains(t, err, tt.want)
 		})
 	}
@@ -242,7 +242,7 @@ func TestCostSummary(t *testing.T) {
 
 func TestMeasureLossesOn(t *testing.T) {
 	before := runtime.GOMAXPROCS(0)
-	ls, err := datarace.MeasureLossesOn(1, []int{1}, 1000, 2)
+	ls, err := datarace.MeasureLossesOn(t.Context(), 1, []int{1}, 1000, 2)
 	require.NoError(t, err)
 	assert.Equal(t, before, runtime.GOMAXPROCS(0), "GOMAXPROCS is restored")
 	require.Len(t, ls, 1)
@@ -250,21 +250,23 @@ func TestMeasureLossesOn(t *testing.T) {
 	assert.Equal(t, []int64{0, 0}, ls[0].Lost)
 	assert.Contains(t, datarace.LossVerdict(ls), "With GOMAXPROCS=1")
 
-	_, err = datarace.MeasureLossesOn(0, []int{1}, 10, 1)
-	assert.ErrorContains(t, err, "at least 1")
-	_, err = datarace.MeasureLossesOn(1, nil, 10, 1)
+	_, err = datarace.MeasureLossesOn(t.Context(), 0, []int{1}, 10, 1)
+	assert.ErrorContains(t, err, "must be 1 to")
+	_, err = datarace.MeasureLossesOn(t.Context(), 1e12, []int{1}, 10, 1)
+	assert.ErrorContains(t, err, "must be 1 to")
+	_, err = datarace.MeasureLossesOn(t.Context(), 1, nil, 10, 1)
 	assert.ErrorContains(t, err, "no goroutine counts")
 }
 
 func TestFixesCountExactly(t *testing.T) {
 	// The fixes never lose an update, even under the race detector.
-	rs, err := datarace.FixTotals(4, 5000)
+	rs, err := datarace.FixTotals(t.Context(), 4, 5000)
 	require.NoError(t, err)
 	for name, got := range rs {
 		assert.Equal(t, int64(20_000), got, name)
 	}
 	assert.Len(t, rs, 3)
-	_, err = datarace.FixTotals(0, 10)
+	_, err = datarace.FixTotals(t.Context(), 0, 10)
 	assert.Error(t, err)
 }
 

@@ -4,8 +4,9 @@
 //
 // A data race is two accesses to the same memory, at least one a write,
 // that nothing orders (the Go memory model's definition): it needs no two
-// goroutines running at the same instant. The loops of loops.go make one on
-// purpose ([Source] shows them): goroutines adding 1 to a shared count with
+// goroutines running at the same instant. The loops of package counter
+// (workloads/counter, loops.go) make one on purpose, and [Source] shows that
+// very file, so the page shows the code that runs: goroutines adding 1 to a shared count with
 // no synchronisation lose updates, and nothing reports it; with
 // GOMAXPROCS=1 ([MeasureLossesOn]) they still do, because a goroutine can
 // be preempted between its load and its store. Counting the loss shows the damage, but a run that
@@ -25,6 +26,10 @@
 // memory, each with its own GIL or Go runtime ([CPythonProcessRace],
 // [GoProcessRace]); [CompareThreads], [CompareProcesses] and [CheckFixes]
 // run them side by side and give the figures of the notebook's claims.
+//
+// Every function here that counts takes a context and returns soon after it
+// ends (counter.Count looks at it every few thousand increments), with an
+// error that wraps ctx.Err(); a nil context is an error.
 //
 // The detector only sees the accesses that really happen while the program
 // runs, slows it down several times and multiplies its memory: it is for

@@ -23,7 +23,7 @@ func ExampleDetect() {
 
 func ExampleMeasureLosses() {
 	// How many updates are lost depends on timing: no Output comment.
-	ls, err := datarace.MeasureLosses([]int{1, 2, 4}, 1_000_000, 3)
+	ls, err := datarace.MeasureLosses(context.Background(), []int{1, 2, 4}, 1_000_000, 3)
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -1,6 +1,7 @@
 package datarace
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -52,10 +53,14 @@ func (l Losses) Losing() int {
 // count: each goroutine adds 1 to the shared count increments times. It
 // returns, per goroutine count, how many updates each trial lost.
 //
-// It returns an error for no goroutine counts, fewer than one trial, or
+// It returns soon after ctx ends, with an error that wraps ctx.Err(), and
+// an error for a nil ctx, no goroutine counts, fewer than one trial, or
 // arguments package counter refuses (a goroutine count below 1, negative
-// increments).
-func MeasureLosses(goroutines []int, increments, trials int) ([]Losses, error) {
+// increments, too many in all).
+func MeasureLosses(ctx context.Context, goroutines []int, increments, trials int) ([]Losses, error) {
+	if ctx == nil {
+		return nil, errNilContext
+	}
 	if len(goroutines) == 0 {
 		return nil, errors.New("datarace: no goroutine counts to measure")
 	}
@@ -66,7 +71,7 @@ func MeasureLosses(goroutines []int, increments, trials int) ([]Losses, error) {
 	for _, g := range goroutines {
 		l := Losses{Goroutines: g, Increments: increments}
 		for range trials {
-			got, err := count(counter.Unsafe, g, increments)
+			got, err := counter.Count(ctx, counter.Unsafe, g, increments)
 			if err != nil {
 				return nil, fmt.Errorf("datarace: %w", err)
 			}

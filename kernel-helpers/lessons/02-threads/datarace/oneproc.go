@@ -1,10 +1,15 @@
 package datarace
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"runtime"
 )
+
+// MaxProcs bounds MeasureLossesOn's GOMAXPROCS: the runtime allocates
+// per-P state for each, and the lesson needs 1 or the machine's cores.
+const MaxProcs = 256
 
 // MeasureLossesOn is [MeasureLosses] with GOMAXPROCS set to procs for the
 // duration of the trials (restored after): with procs = 1 only one
@@ -16,15 +21,20 @@ import (
 // Increments should be large enough that each goroutine runs longer than a
 // scheduler turn (10 to 20 ms), or no goroutine is ever preempted. The
 // setting is process-wide: do not run it beside other measurements.
-func MeasureLossesOn(procs int, goroutines []int, increments, trials int) ([]Losses, error) {
-	if procs < 1 {
-		return nil, fmt.Errorf("datarace: GOMAXPROCS must be at least 1, got %d", procs)
+//
+// It returns soon after ctx ends, with an error that wraps ctx.Err().
+func MeasureLossesOn(ctx context.Context, procs int, goroutines []int, increments, trials int) ([]Losses, error) {
+	if ctx == nil {
+		return nil, errNilContext
+	}
+	if procs < 1 || procs > MaxProcs {
+		return nil, fmt.Errorf("datarace: GOMAXPROCS (the threads that run goroutines at once) must be 1 to %d, got %d", MaxProcs, procs)
 	}
 	if len(goroutines) == 0 {
 		return nil, errors.New("datarace: no goroutine counts to measure")
 	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-	ls, err := MeasureLosses(goroutines, increments, trials)
+	ls, err := MeasureLosses(ctx, goroutines, increments, trials)
 	for i := range ls {
 		ls[i].Procs = procs
 	}

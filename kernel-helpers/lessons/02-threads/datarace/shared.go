@@ -39,6 +39,9 @@ func (p ProcLosses) Expected() int64 { return int64(p.Processes) * int64(p.Incre
 // of increments increments each.
 func GoProcessRace(ctx context.Context, procs, increments, trials int) (ProcLosses, error) {
 	out := ProcLosses{Processes: procs, Increments: increments}
+	if ctx == nil {
+		return out, errNilContext
+	}
 	if procs < 1 || procs > 64 || increments < 0 || trials < 1 {
 		return out, fmt.Errorf("datarace: need 1-64 processes, increments ≥ 0, a trial; got %d, %d, %d", procs, increments, trials)
 	}

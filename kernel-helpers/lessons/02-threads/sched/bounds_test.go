@@ -9,6 +9,6 @@ import (
 )
 
 func TestTraceBoundsTheWork(t *testing.T) {
-	_, err := sched.Trace(2, 2, 1<<62, true)
+	_, err := sched.Trace(t.Context(), 2, 2, 1<<62, true)
 	assert.ErrorContains(t, err, "more than")
 }

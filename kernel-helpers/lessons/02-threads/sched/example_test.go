@@ -1,6 +1,7 @@
 package sched_test
 
 import (
+	"context"
 	"fmt"
 	"runtime"
 
@@ -21,7 +22,7 @@ func ExampleThreadCounts() {
 }
 
 func ExampleTrace_locked() {
-	tr, err := sched.Trace(3, 2, 10_000, true)
+	tr, err := sched.Trace(context.Background(), 3, 2, 10_000, true)
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -104,7 +104,7 @@ func TestTrace(t *testing.T) {
 		name := map[bool]string{false: "plain", true: "locked"}[locked]
 		t.Run(name, func(t *testing.T) {
 			const goroutines, steps = 4, 3
-			tr, err := sched.Trace(goroutines, steps, 10_000, locked)
+			tr, err := sched.Trace(t.Context(), goroutines, steps, 10_000, locked)
 			require.NoError(t, err)
 			require.Len(t, tr, goroutines*steps)
 			perG := map[int]int{}
@@ -141,7 +141,7 @@ func TestTraceBadInput(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := sched.Trace(tt.goroutines, tt.steps, tt.n, false)
+			_, err := sched.Trace(t.Context(), tt.goroutines, tt.steps, tt.n, false)
 			assert.ErrorContains(t, err, tt.want)
 		})
 	}

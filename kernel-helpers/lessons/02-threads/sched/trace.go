@@ -1,11 +1,13 @@
 package sched
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -28,10 +30,17 @@ type Step struct {
 const (
 	MaxTraceGoroutines = 1000
 	MaxTraceSteps      = 1000
-	// MaxTraceWork bounds goroutines × steps × n: the work takes no
-	// context, so its size is what keeps a typo from hanging the cell.
+	// MaxTraceWork bounds goroutines × steps × n (about a minute of
+	// counting on one core), so that a typo fails at once.
 	MaxTraceWork = 1 << 35
 )
+
+// traceChunk is how much of a step's counting runs between two looks at
+// the stop flag: 2^14 iterations, 40-50 µs at the 2.5-3 ns per iteration
+// that BenchmarkCountTo measured (workloads.CheckEvery). Even 1000
+// goroutines each in the middle of a chunk when ctx ends leave only about
+// 25 ms of work on 2 cores.
+const traceChunk = 1 << 14
 
 // Trace starts goroutines goroutines that each run steps steps of CPU
 // work, workloads.CountTo(n) each, and records which OS thread ran each
@@ -44,10 +53,17 @@ const (
 // Locked goroutines still take turns: only GOMAXPROCS threads run Go code
 // at a time, locked or not. The steps come back sorted by start time.
 //
-// It returns an error for goroutines or steps outside [1, MaxTraceGoroutines]
-// or [1, MaxTraceSteps], or n < 1.
-func Trace(goroutines, steps int, n int64, locked bool) ([]Step, error) {
+// Each step counts in chunks of 2^14 and looks at a stop flag, raised when
+// ctx ends, between two chunks, so Trace returns soon after ctx ends
+// (BenchmarkCancelLatency measures it) with an error that wraps ctx.Err().
+//
+// It returns an error for a nil ctx, goroutines or steps outside
+// [1, MaxTraceGoroutines] or [1, MaxTraceSteps], n < 1, or more than
+// MaxTraceWork in all.
+func Trace(ctx context.Context, goroutines, steps int, n int64, locked bool) ([]Step, error) {
 	switch {
+	case ctx == nil:
+		return nil, errors.New("sched: Trace needs a context, got nil")
 	case goroutines < 1 || goroutines > MaxTraceGoroutines:
 		return nil, fmt.Errorf("sched: goroutines must be in [1, %d], got %d", MaxTraceGoroutines, goroutines)
 	case steps < 1 || steps > MaxTraceSteps:
@@ -57,6 +73,11 @@ func Trace(goroutines, steps int, n int64, locked bool) ([]Step, error) {
 	case int64(goroutines)*int64(steps) > MaxTraceWork/n:
 		return nil, fmt.Errorf("sched: %d goroutines × %d steps × %d of work is more than %d in all (about a minute)", goroutines, steps, n, int64(MaxTraceWork))
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("sched: %w", err)
+	}
+	var stop, cut atomic.Bool
+	defer context.AfterFunc(ctx, func() { stop.Store(true) })()
 	out := make([][]Step, goroutines)
 	// t0 is written before the start line opens and read only after it:
 	// closing the channel orders the two.
@@ -75,7 +96,13 @@ func Trace(goroutines, steps int, n int64, locked bool) ([]Step, error) {
 			own := make([]Step, 0, steps)
 			for range steps {
 				s := Step{Goroutine: g, TID: syscall.Gettid(), Start: time.Since(t0)}
-				workloads.CountTo(n)
+				for done := int64(0); done < n; done += traceChunk {
+					if stop.Load() {
+						cut.Store(true)
+						return
+					}
+					workloads.CountTo(min(traceChunk, n-done))
+				}
 				s.End, s.EndTID = time.Since(t0), syscall.Gettid()
 				own = append(own, s)
 			}
@@ -86,6 +113,9 @@ func Trace(goroutines, steps int, n int64, locked bool) ([]Step, error) {
 	t0 = time.Now()
 	close(start)
 	wg.Wait()
+	if cut.Load() {
+		return nil, fmt.Errorf("sched: trace stopped: %w", ctx.Err())
+	}
 	all := slices.Concat(out...)
 	slices.SortFunc(all, func(a, b Step) int { return int(a.Start - b.Start) })
 	return all, nil

@@ -18,11 +18,14 @@ import (
 // more than a minute is a mistake in a notebook cell, not a lesson.
 const MaxSpan = time.Minute
 
-// MaxHogN bounds Options.HogN. The hog never looks at a context (that is
-// the lesson: nothing can pause it but preemption), so its size is the only
-// thing that keeps a typo from hanging the cell: 2^36 steps of
+// MaxHogN bounds Options.HogN, so that a typo fails at once: 2^36 steps of
 // workloads.SumSqrt, about a minute on a fast core.
 const MaxHogN = 1 << 36
+
+// hogChunk is how many square roots the hog adds up between two looks at
+// its stop flag: 2^16, about 200 µs at the ~3 ns per iteration that
+// BenchmarkSumSqrt measured.
+const hogChunk = 1 << 16
 
 // Options describes one experiment. Every field must be positive, except
 // HogAfter, which may be 0.
@@ -110,7 +113,30 @@ func (r Result) During() int {
 // dead code: every square root must really be computed.
 var sink atomic.Uint64
 
-func hog(n int64) { sink.Store(math.Float64bits(workloads.SumSqrt(n))) }
+// The hog never yields: it makes no call that lets an event loop run
+// another task, and none that blocks (that is the lesson: nothing can pause
+// it but preemption). Between two chunks of 2^16 it only reads stop, a flag
+// that nothing but the end of the caller's context raises, so that the
+// experiment returns within milliseconds of ctx's end instead of running the
+// hog to the end. It reports whether it did all n.
+func hog(stop *atomic.Bool, n int64) bool {
+	var sum float64
+	for done := int64(0); done < n; done += hogChunk {
+		if stop.Load() {
+			return false
+		}
+		sum += workloads.SumSqrt(min(hogChunk, n-done))
+	}
+	sink.Store(math.Float64bits(sum))
+	return true
+}
+
+// stopOnEnd returns a flag raised when ctx ends, and the function that
+// releases it.
+func stopOnEnd(ctx context.Context) (*atomic.Bool, func() bool) {
+	stop := new(atomic.Bool)
+	return stop, context.AfterFunc(ctx, func() { stop.Store(true) })
+}
 
 // OnEventLoop runs the heartbeat and the hog as two tasks of one
 // [eventloop.Loop]: the asyncio way.
@@ -122,6 +148,8 @@ func OnEventLoop(ctx context.Context, opts Options) (Result, error) {
 		return Result{}, errors.New("heartbeat: nil context")
 	}
 	r := Result{Scheduler: "event loop", Options: opts}
+	stop, release := stopOnEnd(ctx)
+	defer release()
 	loop := eventloop.New()
 	start := time.Now()
 	// Only one task runs at a time, so they share r without a lock.
@@ -140,8 +168,11 @@ func OnEventLoop(ctx context.Context, opts Options) (Result, error) {
 			return err
 		}
 		r.HogStart = time.Since(start)
-		hog(opts.HogN) // no await inside: the loop waits for it to end
+		finished := hog(stop, opts.HogN) // no await inside: the loop waits for it to end
 		r.HogEnd = time.Since(start)
+		if !finished {
+			return context.Cause(ctx)
+		}
 		return nil
 	})
 	if err := loop.Run(ctx); err != nil {
@@ -173,6 +204,8 @@ func OnGoroutines(ctx context.Context, opts Options) (Result, error) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 
 	r := Result{Scheduler: "goroutines (GOMAXPROCS=1)", Options: opts}
+	stop, release := stopOnEnd(ctx)
+	defer release()
 	var ticks []Tick
 	var hogStart, hogEnd time.Duration
 	var wg sync.WaitGroup
@@ -194,8 +227,11 @@ func OnGoroutines(ctx context.Context, opts Options) (Result, error) {
 			return
 		}
 		hogStart = time.Since(start)
-		hog(opts.HogN) // no call that yields: only preemption can pause it
+		finished := hog(stop, opts.HogN) // no call that yields: only preemption can pause it
 		hogEnd = time.Since(start)
+		if !finished {
+			errs[1] = ctx.Err()
+		}
 	})
 	wg.Wait()
 	r.Ticks, r.HogStart, r.HogEnd = ticks, hogStart, hogEnd
