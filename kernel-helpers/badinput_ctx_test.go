@@ -1,5 +1,3 @@
-//go:build ctxmerged
-
 package kernelhelpers_test
 
 import (
@@ -10,11 +8,11 @@ import (
 )
 
 // counterProbes call counter.Count with the context it takes after the
-// ctxmerged change; the lead removes the build tag after merging.
+// change that gave it a context.
 var counterProbes = []probe.Probe{
 	probe.P("counter.Count huge", func(ctx context.Context) error { _, err := counter.Count(ctx, counter.Unsafe, 2, huge); return err }, "more than"),
 	probe.P("counter.Count total", func(ctx context.Context) error {
-		_, err := counter.Count(ctx, counter.Mutex, counter.MaxGoroutines, 1<<20)
+		_, err := counter.Count(ctx, counter.Mutex, counter.MaxGoroutines, counter.MaxIncrements)
 		return err
 	}, "in all"),
 	probe.P("counter.Count nil ctx", func(context.Context) error {

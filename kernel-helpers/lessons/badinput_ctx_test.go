@@ -1,5 +1,3 @@
-//go:build ctxmerged
-
 package lessons_test
 
 import (
@@ -10,9 +8,7 @@ import (
 	"concurrencylab/kernel-helpers/lessons/02-threads/sched"
 )
 
-// ctxProbes call the counting functions with the context they take after
-// the ctxmerged change; the lead removes the build tag after merging (and
-// deletes badinput_prectx_test.go).
+// ctxProbes call 02's counting functions, which take a context.
 var ctxProbes = []probe.Probe{
 	probe.P("sched.Trace huge n", func(ctx context.Context) error { _, err := sched.Trace(ctx, 2, 2, 1<<62, true); return err }, "more than 34359738368 in all"),
 	probe.P("sched.Trace nil ctx", func(context.Context) error { _, err := sched.Trace(nil, 2, 2, 1, true); return err }, "context"), //nolint:staticcheck // the probe
