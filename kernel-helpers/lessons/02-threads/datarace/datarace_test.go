@@ -293,7 +293,7 @@ func TestGoProcessRace(t *testing.T) {
 	assert.Less(t, p.Unsafe[0], p.Expected())
 
 	_, err = datarace.GoProcessRace(t.Context(), 0, 10, 1)
-	assert.ErrorContains(t, err, "1-64 processes")
+	assert.ErrorContains(t, err, "processes must be 1 to 64")
 }
 
 func findPython(t *testing.T) cpython.Interpreter {

@@ -42,8 +42,8 @@ func GoProcessRace(ctx context.Context, procs, increments, trials int) (ProcLoss
 	if ctx == nil {
 		return out, errNilContext
 	}
-	if procs < 1 || procs > 64 || increments < 0 || trials < 1 {
-		return out, fmt.Errorf("datarace: need 1-64 processes, increments ≥ 0, a trial; got %d, %d, %d", procs, increments, trials)
+	if err := checkRace("processes", procs, increments, trials); err != nil {
+		return out, err
 	}
 	p, err := snippet.New(ProcShare)
 	if err != nil {
@@ -116,6 +116,12 @@ const (
 // trials trials of each loop.
 func CPythonThreadRace(ctx context.Context, py cpython.Interpreter, threads, increments, trials int) (PyThreadRace, error) {
 	var out PyThreadRace
+	if ctx == nil {
+		return out, errNilContext
+	}
+	if err := checkRace("threads", threads, increments, trials); err != nil {
+		return out, err
+	}
 	err := py.RunJSON(ctx, PyRaceProgram, map[string]int{"threads": threads, "increments": increments, "trials": trials}, &out)
 	if err == nil && (len(out.Plain) != trials || len(out.Split) != trials) {
 		err = fmt.Errorf("datarace: %s returned %d and %d trials, not %d", PyRaceProgram, len(out.Plain), len(out.Split), trials)
@@ -126,6 +132,12 @@ func CPythonThreadRace(ctx context.Context, py cpython.Interpreter, threads, inc
 // CPythonProcessRace runs nb02_procrace.py: procs processes racing on a
 // multiprocessing.Value, unlocked then under its lock.
 func CPythonProcessRace(ctx context.Context, py cpython.Interpreter, procs, increments, trials int) (ProcLosses, error) {
+	if ctx == nil {
+		return ProcLosses{}, errNilContext
+	}
+	if err := checkRace("processes", procs, increments, trials); err != nil {
+		return ProcLosses{}, err
+	}
 	var raw struct {
 		StartMethod string  `json:"start_method"`
 		Unlocked    []int64 `json:"unlocked"`
@@ -136,4 +148,27 @@ func CPythonProcessRace(ctx context.Context, py cpython.Interpreter, procs, incr
 		err = fmt.Errorf("datarace: %s returned %d and %d trials, not %d", PyProcRaceProgram, len(raw.Unlocked), len(raw.Locked), trials)
 	}
 	return ProcLosses{Processes: procs, Increments: increments, Unsafe: raw.Unlocked, Safe: raw.Locked, StartMethod: raw.StartMethod}, err
+}
+
+// Bounds of the race programs: each worker is a process or an OS thread
+// (64 of them already share 2 cores here), the increments are a count the
+// program loops over (2^32 is minutes of CPython), and each trial reruns
+// the whole program.
+const (
+	MaxRacers         = 64
+	MaxRaceIncrements = 1 << 32
+	MaxRaceTrials     = 100
+)
+
+// checkRace checks the sizes of one race program before anything starts.
+func checkRace(racers string, n, increments, trials int) error {
+	switch {
+	case n < 1 || n > MaxRacers:
+		return fmt.Errorf("datarace: %s must be 1 to %d (each is a process or an OS thread), got %d", racers, MaxRacers, n)
+	case increments < 0 || increments > MaxRaceIncrements:
+		return fmt.Errorf("datarace: increments must be 0 to %d (minutes of CPython), got %d", MaxRaceIncrements, increments)
+	case trials < 1 || trials > MaxRaceTrials:
+		return fmt.Errorf("datarace: trials must be 1 to %d (each reruns the program), got %d", MaxRaceTrials, trials)
+	}
+	return nil
 }
