@@ -2,6 +2,7 @@ package child
 
 import (
 	"context"
+	"errors"
 	"sync"
 
 	"concurrencylab/kernel-helpers/claims"
@@ -25,6 +26,9 @@ func (s Separation) ParentSawChild() bool {
 // it. It reports whether the parent saw the goroutine's write, as a thread's
 // write is seen by the other threads of its process.
 func SharedWithGoroutine(ctx context.Context) (bool, error) {
+	if ctx == nil {
+		return false, errors.New("child: SharedWithGoroutine needs a context, got nil")
+	}
 	if err := setHere(ctx, ParentValue); err != nil {
 		return false, err
 	}

@@ -3,6 +3,7 @@ package child
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -50,6 +51,12 @@ type Separation struct {
 // The worker is closed (killed and reaped) before Separate returns.
 func Separate(ctx context.Context) (Separation, error) {
 	var sep Separation
+	if ctx == nil {
+		return sep, errors.New("child: Separate needs a context, got nil")
+	}
+	if err := ctx.Err(); err != nil {
+		return sep, fmt.Errorf("child: %w", err)
+	}
 	if err := setHere(ctx, ParentValue); err != nil {
 		return sep, err
 	}

@@ -3,6 +3,7 @@ package escape
 import (
 	"context"
 	_ "embed"
+	"errors"
 	"fmt"
 	"regexp"
 	"slices"
@@ -53,9 +54,12 @@ func (d Decision) String() string {
 // and returns the compiler's escape decisions in source order. Messages
 // about inlining, which -m also prints, are left out.
 //
-// It returns an error for empty source or source that does not compile
+// It returns an error for a nil ctx, empty source or source that does not compile
 // (with the compiler's messages), or when the go command is missing.
 func Analyze(ctx context.Context, src string) ([]Decision, error) {
+	if ctx == nil {
+		return nil, errors.New("escape: Analyze needs a context, got nil")
+	}
 	p, err := snippet.New(src)
 	if err != nil {
 		return nil, fmt.Errorf("escape: %w", err)

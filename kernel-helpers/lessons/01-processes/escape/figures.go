@@ -45,6 +45,11 @@ func scratchMake(n int) byte {
 // already far more than the lesson needs.
 const MaxMakeSize = 64 << 20
 
+// MaxMakeBytes bounds the bytes [MakeAllocs] makes over all its runs (n ×
+// runs): each make is zeroed, and 1 GiB of zeroing is already about a
+// second on a busy core, with no context to end it.
+const MaxMakeBytes = 1 << 30
+
 // MakeAllocs returns the heap allocations per call of make([]byte, n) in a
 // function that uses the buffer only inside itself, counted from
 // [runtime.MemStats] over runs calls, as testing.AllocsPerRun counts. Other
@@ -52,6 +57,10 @@ const MaxMakeSize = 64 << 20
 func MakeAllocs(n, runs int) (float64, error) {
 	if n < 1 || n > MaxMakeSize || runs < 1 || runs > 1_000_000 {
 		return 0, fmt.Errorf("escape: MakeAllocs needs 1 ≤ n ≤ %d and 1 ≤ runs ≤ 1e6, got n=%d runs=%d", MaxMakeSize, n, runs)
+	}
+	if total := int64(n) * int64(runs); total > MaxMakeBytes {
+		return 0, fmt.Errorf("escape: MakeAllocs n=%d runs=%d makes %d bytes in all, more than %d: each make is zeroed, so that many would keep the cell busy for long; use fewer runs for a large n",
+			n, runs, total, int64(MaxMakeBytes))
 	}
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)

@@ -40,8 +40,13 @@ func (k Kind) String() string {
 // Kinds returns every kind, cheapest first.
 func Kinds() []Kind { return []Kind{Goroutine, Thread, Process} }
 
-// Start starts one of kind and waits for it to end.
+// Start starts one of kind and waits for it to end. It returns an error
+// for a nil ctx or an unknown kind, or when a process cannot be started
+// (ctx ended, for one).
 func Start(ctx context.Context, kind Kind) error {
+	if ctx == nil {
+		return errors.New("startcost: Start needs a context, got nil")
+	}
 	switch kind {
 	case Goroutine:
 		startGoroutine()

@@ -90,10 +90,14 @@ type Report struct {
 }
 
 // Measure runs pstart.py on python3. Without a usable python3 it returns a
-// report whose Missing says so, and no error: the Go side goes on.
+// report whose Missing says so, and no error: the Go side goes on. Bad
+// settings are an error whether or not python3 is there.
 func Measure(ctx context.Context, s Settings) (Report, error) {
 	if ctx == nil {
 		return Report{}, errors.New("startmethod: Measure needs a context, got nil")
+	}
+	if _, err := s.checked(); err != nil {
+		return Report{}, err
 	}
 	in, err := cpython.Lookup(ctx, "python3")
 	if errors.Is(err, cpython.ErrNoPython) {
@@ -105,21 +109,34 @@ func Measure(ctx context.Context, s Settings) (Report, error) {
 	return Run(ctx, in, s)
 }
 
-// Run runs pstart.py on the interpreter in.
-func Run(ctx context.Context, in cpython.Interpreter, s Settings) (Report, error) {
+// checked returns s with its defaults filled in, or an error naming the
+// setting that is out of range.
+func (s Settings) checked() (Settings, error) {
 	if s.Reps == 0 {
 		s.Reps = 5
 	}
 	if s.Reps < 1 || s.Reps > MaxReps {
-		return Report{}, fmt.Errorf("startmethod: reps must be in [1, %d], got %d", MaxReps, s.Reps)
+		return s, fmt.Errorf("startmethod: reps must be in [1, %d], got %d", MaxReps, s.Reps)
 	}
 	for _, m := range s.Methods {
 		if !slices.Contains(claims.StartMethods, m) {
-			return Report{}, fmt.Errorf("startmethod: unknown start method %q; want one of %s", m, strings.Join(claims.StartMethods, ", "))
+			return s, fmt.Errorf("startmethod: unknown start method %q; want one of %s", m, strings.Join(claims.StartMethods, ", "))
 		}
 	}
 	if s.Methods == nil {
 		s.Methods = []string{} // JSON [], which pstart.py reads as "every method"
+	}
+	return s, nil
+}
+
+// Run runs pstart.py on the interpreter in.
+func Run(ctx context.Context, in cpython.Interpreter, s Settings) (Report, error) {
+	if ctx == nil {
+		return Report{}, errors.New("startmethod: Run needs a context, got nil")
+	}
+	s, err := s.checked()
+	if err != nil {
+		return Report{}, err
 	}
 	var r Report
 	if err := in.RunJSON(ctx, Program, s, &r); err != nil {

@@ -2,6 +2,7 @@ package unit
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"sync"
@@ -29,8 +30,12 @@ const (
 )
 
 // Spin keeps n goroutines busy for about d (or until ctx ends) and returns
-// the process's threads and CPU time over that while.
+// the process's threads and CPU time over that while. It returns an error
+// for a nil ctx, n or d out of range, or ctx ending first.
 func Spin(ctx context.Context, n int, d time.Duration) (Busy, error) {
+	if ctx == nil {
+		return Busy{}, errors.New("unit: Spin needs a context, got nil")
+	}
 	if n < 1 || n > MaxGoroutines || d <= 0 || d > MaxSpin {
 		return Busy{}, fmt.Errorf("unit: Spin needs 1 ≤ n ≤ %d goroutines and 0 < d ≤ %v, got %d and %v", MaxGoroutines, MaxSpin, n, d)
 	}
@@ -50,7 +55,12 @@ func Spin(ctx context.Context, n int, d time.Duration) (Busy, error) {
 			}
 		})
 	}
-	time.Sleep(d / 2)
+	half := time.NewTimer(d / 2) // count the threads halfway, while they spin
+	select {
+	case <-half.C:
+	case <-ctx.Done():
+		half.Stop()
+	}
 	u, uerr := memory.Self()
 	wg.Wait()
 	wall := time.Since(start)

@@ -26,11 +26,28 @@ type PyStop struct {
 	Waited         time.Duration
 }
 
+// MaxWait bounds the wait [CPython] gives the thread that ignores its
+// Event before it looks at it again.
+const MaxWait = time.Minute
+
 // CPython runs nb02_stop.py with the check intervals, trials per interval,
-// and the wait before looking at the thread that ignores the Event.
+// and the wait before looking at the thread that ignores the Event. The
+// bounds are [StopLatency]'s, and wait at most [MaxWait], checked before
+// Python starts.
 func CPython(ctx context.Context, py cpython.Interpreter, checkEvery []int64, trials int, wait time.Duration) (PyStop, error) {
 	if len(checkEvery) == 0 || trials < 1 || wait <= 0 {
 		return PyStop{}, fmt.Errorf("cancellation: need check intervals, a trial and a positive wait, got %v, %d, %v", checkEvery, trials, wait)
+	}
+	if trials > MaxTrials {
+		return PyStop{}, fmt.Errorf("cancellation: trials must be at most %d, got %d", MaxTrials, trials)
+	}
+	if wait > MaxWait {
+		return PyStop{}, fmt.Errorf("cancellation: wait must be at most %v, got %v", MaxWait, wait)
+	}
+	for _, k := range checkEvery {
+		if k < 1 || k > MaxCheckEvery {
+			return PyStop{}, fmt.Errorf("cancellation: checkEvery must be in [1, %d], got %d", int64(MaxCheckEvery), k)
+		}
 	}
 	var raw struct {
 		KillMethods []string `json:"kill_methods"`

@@ -43,9 +43,14 @@ const MaxTrials = 1_000_000
 // checkEvery iterations, plus the time for the goroutine to be scheduled
 // if another program holds the core.
 //
-// It returns an error for checkEvery outside [1, MaxCheckEvery], fewer than
-// one trial, or ctx ending first.
+// It returns an error for a nil ctx, checkEvery outside [1,
+// MaxCheckEvery], fewer than one trial, or ctx ending first. When ctx ends
+// during a trial, StopLatency returns at once; that trial's goroutine ends
+// at its next check, at most checkEvery iterations later.
 func StopLatency(ctx context.Context, checkEvery int64, trials int) ([]time.Duration, error) {
+	if ctx == nil {
+		return nil, errors.New("cancellation: StopLatency needs a context, got nil")
+	}
 	if checkEvery < 1 || checkEvery > MaxCheckEvery {
 		return nil, fmt.Errorf("cancellation: checkEvery must be in [1, %d], got %d", int64(MaxCheckEvery), checkEvery)
 	}
@@ -60,13 +65,18 @@ func StopLatency(ctx context.Context, checkEvery int64, trials int) ([]time.Dura
 		if err := ctx.Err(); err != nil {
 			return out, fmt.Errorf("cancellation: %w", err)
 		}
-		out = append(out, stopOnce(ctx, checkEvery))
+		d, err := stopOnce(ctx, checkEvery)
+		if err != nil {
+			return out, fmt.Errorf("cancellation: %w", err)
+		}
+		out = append(out, d)
 	}
 	return out, nil
 }
 
-// stopOnce runs one trial of StopLatency.
-func stopOnce(parent context.Context, checkEvery int64) time.Duration {
+// stopOnce runs one trial of StopLatency, or returns parent's error if
+// parent ends before the goroutine has passed its first check.
+func stopOnce(parent context.Context, checkEvery int64) (time.Duration, error) {
 	ctx, cancel := context.WithCancel(parent)
 	defer cancel()
 	passed := make(chan struct{}) // closed after the first check
@@ -87,10 +97,14 @@ func stopOnce(parent context.Context, checkEvery int64) time.Duration {
 			}
 		}
 	}()
-	<-passed
+	select {
+	case <-passed:
+	case <-parent.Done():
+		return 0, parent.Err() // the deferred cancel stops the goroutine at its next check
+	}
 	at := time.Now()
 	cancel()
-	return (<-stopped).Sub(at)
+	return (<-stopped).Sub(at), nil
 }
 
 // Latencies are the stop delays measured for one check interval.

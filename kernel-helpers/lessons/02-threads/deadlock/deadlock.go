@@ -61,9 +61,9 @@ func worker(first, second *sync.Mutex, hold time.Duration, state *atomic.Int32) 
 
 // attempt starts two workers on mutexes a and b, the second in opposite
 // order when opposite is true, and waits for both at most timeout. On a
-// timeout it breaks the deadlock: it unlocks a, held by the first worker,
-// so the second can go on, release b, and let the first finish.
-func attempt(opposite bool, hold, timeout time.Duration) Attempt {
+// timeout it breaks the deadlock (see [release]). When ctx ends first it
+// does the same, and returns ctx's error.
+func attempt(ctx context.Context, opposite bool, hold, timeout time.Duration) (Attempt, error) {
 	var a, b sync.Mutex
 	var state1, state2 atomic.Int32
 	done := make(chan struct{}, 2)
@@ -77,38 +77,94 @@ func attempt(opposite bool, hold, timeout time.Duration) Attempt {
 
 	timer := time.NewTimer(timeout)
 	defer timer.Stop()
+	firsts, states := [2]*sync.Mutex{&a, first}, [2]*atomic.Int32{&state1, &state2}
 	for finished := 0; finished < 2; finished++ {
 		select {
 		case <-done:
 		case <-timer.C:
 			r := Attempt{Elapsed: time.Since(start)}
-			if state1.CompareAndSwap(holding, broken) {
-				a.Unlock() // a mutex belongs to no goroutine: anyone may unlock it
-				r.Released = true
-			}
-			for ; finished < 2; finished++ {
-				<-done
-			}
-			return r
+			r.Released = release(done, 2-finished, firsts, states)
+			return r, nil
+		case <-ctx.Done():
+			r := Attempt{Elapsed: time.Since(start)}
+			r.Released = release(done, 2-finished, firsts, states)
+			return r, ctx.Err()
 		}
 	}
-	return Attempt{Finished: true, Elapsed: time.Since(start)}
+	return Attempt{Finished: true, Elapsed: time.Since(start)}, nil
+}
+
+// release breaks a deadlock and waits for the running workers (n of
+// them) to end: it unlocks the first mutex of each worker that holds it
+// and has not got its second (a mutex belongs to no goroutine: anyone may
+// unlock it), again each millisecond until all have ended, so that a
+// worker that took its first lock late is freed too. It reports whether it
+// unlocked one.
+func release(done <-chan struct{}, n int, firsts [2]*sync.Mutex, states [2]*atomic.Int32) bool {
+	released := false
+	tick := time.NewTicker(time.Millisecond)
+	defer tick.Stop()
+	for n > 0 {
+		for i, st := range states {
+			if st.CompareAndSwap(holding, broken) {
+				firsts[i].Unlock()
+				released = true
+			}
+		}
+		select {
+		case <-done:
+			n--
+		case <-tick.C:
+		}
+	}
+	return released
+}
+
+// Bounds of [Run]'s and [CPython]'s hold and timeout. A worker sleeps out
+// its hold even when the run is abandoned, so the hold is kept short.
+const (
+	MaxHold    = time.Second
+	MaxTimeout = time.Minute
+)
+
+// check returns an error naming the bad one of hold and timeout.
+func check(hold, timeout time.Duration) error {
+	switch {
+	case hold < 0 || hold > MaxHold:
+		return fmt.Errorf("deadlock: need hold ≥ 0 and at most %v, got %v (each worker sleeps that long holding a lock, even when the run is abandoned)", MaxHold, hold)
+	case timeout > MaxTimeout:
+		return fmt.Errorf("deadlock: timeout must be at most %v, got %v", MaxTimeout, timeout)
+	case timeout <= hold+100*time.Millisecond:
+		return fmt.Errorf("deadlock: need a timeout above hold + 100ms (else a run that is merely slow looks deadlocked), got hold %v and timeout %v", hold, timeout)
+	}
+	return nil
 }
 
 // Run runs the experiment with the locks in the same order, then in
 // opposite orders: each goroutine holds its first lock for hold before it
 // takes the second, and a run that has not finished after timeout is a
-// deadlock (then broken, see [attempt]). It returns an error for hold < 0
-// or a timeout not above hold + 100 ms, or when ctx is already done.
+// deadlock (then broken, see [attempt]). It returns an error for a nil ctx,
+// hold outside [0, MaxHold], a timeout above MaxTimeout or not above hold +
+// 100 ms, or ctx ending (the workers are freed and have ended by then).
 func Run(ctx context.Context, hold, timeout time.Duration) (Result, error) {
-	if hold < 0 || timeout <= hold+100*time.Millisecond {
-		return Result{}, fmt.Errorf("deadlock: need hold ≥ 0 and a timeout above hold + 100ms, got %v and %v", hold, timeout)
+	if ctx == nil {
+		return Result{}, errors.New("deadlock: Run needs a context, got nil")
+	}
+	if err := check(hold, timeout); err != nil {
+		return Result{}, err
 	}
 	if err := ctx.Err(); err != nil {
 		return Result{}, fmt.Errorf("deadlock: %w", err)
 	}
-	return Result{Hold: hold, Timeout: timeout,
-		SameOrder: attempt(false, hold, timeout), OppositeOrder: attempt(true, hold, timeout)}, nil
+	r := Result{Hold: hold, Timeout: timeout}
+	var err error
+	if r.SameOrder, err = attempt(ctx, false, hold, timeout); err != nil {
+		return Result{}, fmt.Errorf("deadlock: %w", err)
+	}
+	if r.OppositeOrder, err = attempt(ctx, true, hold, timeout); err != nil {
+		return Result{}, fmt.Errorf("deadlock: %w", err)
+	}
+	return r, nil
 }
 
 // Program is the CPython program [CPython] runs.
@@ -116,8 +172,8 @@ const Program = "nb02_deadlock"
 
 // CPython runs the same experiment in CPython threads (cpython/py/nb02_deadlock.py).
 func CPython(ctx context.Context, py cpython.Interpreter, hold, timeout time.Duration) (Result, error) {
-	if hold < 0 || timeout <= hold+100*time.Millisecond {
-		return Result{}, fmt.Errorf("deadlock: need hold ≥ 0 and a timeout above hold + 100ms, got %v and %v", hold, timeout)
+	if err := check(hold, timeout); err != nil {
+		return Result{}, err
 	}
 	type side struct {
 		Finished bool    `json:"finished"`

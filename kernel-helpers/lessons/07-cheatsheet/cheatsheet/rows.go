@@ -3,6 +3,7 @@ package cheatsheet
 import (
 	"context"
 	"embed"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -261,8 +262,15 @@ func Show(group string) {
 }
 
 // Run runs the snippets of a row, each with ctx: the tests' proof that a
-// snippet does what its comments say without hanging.
+// snippet does what its comments say without hanging. A nil ctx, or a row
+// without snippets, is an error.
 func Run(ctx context.Context, r Row) error {
+	if ctx == nil {
+		return errors.New("cheatsheet: Run needs a context, got nil")
+	}
+	if len(r.Snippets) == 0 {
+		return fmt.Errorf("cheatsheet: the row %q has no snippet", r.Python)
+	}
 	for _, name := range r.Snippets {
 		f, ok := runnable[name]
 		if !ok {
