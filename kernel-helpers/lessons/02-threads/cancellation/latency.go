@@ -45,8 +45,10 @@ const MaxTrials = 1_000_000
 //
 // It returns an error for a nil ctx, checkEvery outside [1,
 // MaxCheckEvery], fewer than one trial, or ctx ending first. When ctx ends
-// during a trial, StopLatency returns at once; that trial's goroutine ends
-// at its next check, at most checkEvery iterations later.
+// during a trial, StopLatency returns once that trial's goroutine has
+// stopped, at its next check: a goroutine that checks rarely cannot be
+// stopped sooner, which is what this function measures, and nothing is
+// left running after it returns.
 func StopLatency(ctx context.Context, checkEvery int64, trials int) ([]time.Duration, error) {
 	if ctx == nil {
 		return nil, errors.New("cancellation: StopLatency needs a context, got nil")
@@ -75,7 +77,9 @@ func StopLatency(ctx context.Context, checkEvery int64, trials int) ([]time.Dura
 }
 
 // stopOnce runs one trial of StopLatency, or returns parent's error if
-// parent ends before the goroutine has passed its first check.
+// parent ends before the goroutine has passed its first check (after the
+// goroutine has stopped, at most one stretch of checkEvery iterations
+// later).
 func stopOnce(parent context.Context, checkEvery int64) (time.Duration, error) {
 	ctx, cancel := context.WithCancel(parent)
 	defer cancel()
@@ -100,7 +104,10 @@ func stopOnce(parent context.Context, checkEvery int64) (time.Duration, error) {
 	select {
 	case <-passed:
 	case <-parent.Done():
-		return 0, parent.Err() // the deferred cancel stops the goroutine at its next check
+		// The goroutine stops at its next check; wait for it, so that
+		// nothing is left counting after StopLatency returns.
+		<-stopped
+		return 0, parent.Err()
 	}
 	at := time.Now()
 	cancel()
