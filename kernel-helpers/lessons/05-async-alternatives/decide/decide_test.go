@@ -99,6 +99,8 @@ func TestFigureFormats(t *testing.T) {
 		"24.3µs":   decide.Dur("d", 24321),
 		"0":        decide.N("n", 0),
 		"1.23 MiB": decide.Size("s", 1.23*(1<<20)),
+		// The longest duration is a float of 2⁶³, one past it: not negative.
+		"2561944h26m40s": decide.Dur("d", time.Duration(math.MaxInt64)),
 	} {
 		assert.Equal(t, want, f.String())
 	}
