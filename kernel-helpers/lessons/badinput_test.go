@@ -117,6 +117,7 @@ func lessonProbes() []probe.Probe {
 			return nil
 		}, probe.Harmless),
 	}
+	probes = append(probes, probes05...) // badinput_05_test.go
 	return append(probes, ctxProbes...)
 }
 
