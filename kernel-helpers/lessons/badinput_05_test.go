@@ -310,6 +310,14 @@ var probes05 = []probe.Probe{
 		}
 		return want(rows[0][2] == "deadline 2561944h26m40s", "evidence %q, want the longest duration, rounded", rows[0][2])
 	}, probe.Harmless),
+	probe.P("decide.Measure NaN timeout, refused before any experiment", func(ctx context.Context) error {
+		_, err := decide.Measure(ctx, decide.Sizes{
+			Heartbeat: heartbeat.Options{Interval: time.Millisecond, Ticks: 1, HogN: heartbeat.MaxHogN}, // a minute of hog, were it run
+			Waiters:   1, Wait: time.Millisecond, Pages: 1, Latency: time.Millisecond, Limit: 1,
+			Timeout: nanD, SlowPage: time.Millisecond, Replicas: []time.Duration{time.Millisecond}, Tasks: 1, Workers: 1,
+		})
+		return err
+	}, "Sizes.Timeout -2562047h47m16.854775808s is outside"),
 	probe.P("decide.Fact no figures", func(context.Context) error {
 		_, err := decide.Rows([]decide.Entry{decide.Fact("a timeout", "a wait must end")})
 		return err

@@ -44,7 +44,9 @@ type Options struct {
 	HogTime time.Duration
 }
 
-func (o Options) validate() error {
+// Validate returns an error naming the first field that is out of range,
+// or nil: [OnEventLoop] and [OnGoroutines] call it before they start.
+func (o Options) Validate() error {
 	switch {
 	case o.Interval <= 0:
 		return fmt.Errorf("heartbeat: Interval %v must be positive", o.Interval)
@@ -115,7 +117,7 @@ func hog(n int64) { sink.Store(math.Float64bits(workloads.SumSqrt(n))) }
 // OnEventLoop runs the heartbeat and the hog as two tasks of one
 // [eventloop.Loop]: the asyncio way.
 func OnEventLoop(ctx context.Context, opts Options) (Result, error) {
-	if err := opts.validate(); err != nil {
+	if err := opts.Validate(); err != nil {
 		return Result{}, err
 	}
 	if ctx == nil {
@@ -162,7 +164,7 @@ var gomaxprocs sync.Mutex
 // GOMAXPROCS is process-wide: other goroutines of the program run on that
 // one thread too while this runs.
 func OnGoroutines(ctx context.Context, opts Options) (Result, error) {
-	if err := opts.validate(); err != nil {
+	if err := opts.Validate(); err != nil {
 		return Result{}, err
 	}
 	if ctx == nil {
