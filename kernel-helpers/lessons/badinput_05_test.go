@@ -557,6 +557,10 @@ var probes05 = []probe.Probe{
 		off := heartbeat.HogOff(heartbeat.Result{Options: heartbeat.Options{HogTime: nanD}})
 		return want(!off, "a hog with no target flagged as off")
 	}, probe.Harmless),
+	probe.P("heartbeat.HogOff negative HogTime is refused by the runs", func(ctx context.Context) error {
+		_, err := heartbeat.OnEventLoop(ctx, heartbeat.Options{Interval: time.Millisecond, Ticks: 1, HogN: 1, HogTime: nanD})
+		return err
+	}, "HogTime -2562047h47m16.854775808s is outside"),
 	probe.P("heartbeat.Plot nothing", func(context.Context) error {
 		_, err := heartbeat.Plot()
 		return err

@@ -23,3 +23,13 @@ func TestCPythonHugeBeat(t *testing.T) {
 	_, err = heartbeat.CPython(context.Background(), none, 250*time.Millisecond+1, time.Second)
 	assert.ErrorContains(t, err, "the hog at least 4 beats")
 }
+
+// A negative or NaN HogTime used to pass as "no check"; it is an error.
+func TestValidateHogTime(t *testing.T) {
+	o := heartbeat.Options{Interval: time.Millisecond, Ticks: 1, HogN: 1}
+	assert.NoError(t, o.Validate())
+	for _, d := range []time.Duration{-1, time.Duration(math.MinInt64), time.Duration(math.MaxInt64)} {
+		o.HogTime = d
+		assert.ErrorContains(t, o.Validate(), "HogTime "+d.String()+" is outside [0, 1m0s]")
+	}
+}

@@ -60,6 +60,8 @@ func (o Options) Validate() error {
 		return fmt.Errorf("heartbeat: HogN %d must be positive", o.HogN)
 	case o.HogN > MaxHogN:
 		return fmt.Errorf("heartbeat: HogN %d is more than %d (about a minute of work on a fast core)", o.HogN, int64(MaxHogN))
+	case o.HogTime < 0 || o.HogTime > MaxSpan: // a NaN duration is negative
+		return fmt.Errorf("heartbeat: HogTime %v is outside [0, %v] (0 skips the check of the hog's duration)", o.HogTime, MaxSpan)
 	}
 	return nil
 }
