@@ -118,6 +118,7 @@ func lessonProbes() []probe.Probe {
 		}, probe.Harmless),
 	}
 	probes = append(probes, probes0102...)
+	probes = append(probes, probes05...) // badinput_05_test.go
 	return append(probes, ctxProbes...)
 }
 

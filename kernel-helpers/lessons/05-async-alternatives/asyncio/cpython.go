@@ -32,8 +32,13 @@ type PyGather struct {
 // failAfter, under asyncio.gather and under asyncio.TaskGroup, then waits
 // two latencies more and counts the others that completed.
 func CPythonGather(ctx context.Context, in cpython.Interpreter, n int, lat, failAfter time.Duration) (PyGather, error) {
-	if n < 2 || n > MaxPages || lat <= 0 || failAfter <= 0 || failAfter >= lat {
-		return PyGather{}, fmt.Errorf("asyncio: want 2 to %d tasks and 0 < failAfter (%v) < latency (%v)", MaxPages, failAfter, lat)
+	switch {
+	case n < 2 || n > MaxPages:
+		return PyGather{}, fmt.Errorf("asyncio: CPythonGather n %d is outside [2, %d] (one task fails, the others are counted)", n, MaxPages)
+	case lat <= 0 || lat > latency.MaxLatency:
+		return PyGather{}, fmt.Errorf("asyncio: CPythonGather latency %v is outside (0, %v]", lat, latency.MaxLatency)
+	case failAfter <= 0 || failAfter >= lat:
+		return PyGather{}, fmt.Errorf("asyncio: CPythonGather failAfter %v must be positive and shorter than the latency %v (the failure comes first)", failAfter, lat)
 	}
 	var out struct {
 		Result struct {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -41,9 +42,17 @@ type Point struct {
 }
 
 // Ideal returns the least time the point's runs can take: the pages go in
-// rounds of Limit, and each round waits one latency.
+// rounds of Limit, and each round waits one latency. It is 0 when Limit,
+// Pages or Latency is not positive (no run has such a point), and the
+// longest duration when the product does not fit in one.
 func (p Point) Ideal(o SweepOptions) time.Duration {
-	rounds := (o.Pages + p.Limit - 1) / p.Limit
+	if p.Limit <= 0 || o.Pages <= 0 || o.Latency <= 0 {
+		return 0
+	}
+	rounds := o.Pages/p.Limit + min(o.Pages%p.Limit, 1)
+	if int64(rounds) > int64(math.MaxInt64/o.Latency) {
+		return math.MaxInt64
+	}
 	return time.Duration(rounds) * o.Latency
 }
 
@@ -68,8 +77,8 @@ func SweepLimits(ctx context.Context, opts SweepOptions) (Sweep, error) {
 			return Sweep{}, fmt.Errorf("asyncio: limit %d is outside [1, %d]", l, MaxPages)
 		}
 	}
-	if opts.Reps < 0 {
-		return Sweep{}, fmt.Errorf("asyncio: Reps %d is negative", opts.Reps)
+	if opts.Reps < 0 || opts.Reps > bench.MaxReps {
+		return Sweep{}, fmt.Errorf("asyncio: Reps %d is outside [0, %d] (0 means the default; every sample is kept)", opts.Reps, bench.MaxReps)
 	}
 	s := Sweep{Options: opts}
 	for _, limit := range opts.Limits {

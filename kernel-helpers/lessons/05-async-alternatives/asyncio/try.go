@@ -173,7 +173,7 @@ func TryFirst(ctx context.Context, latencies ...time.Duration) (FirstReport, err
 	urls := make([]string, len(latencies))
 	for i, l := range latencies {
 		if l < 0 || l%time.Millisecond != 0 {
-			return FirstReport{}, fmt.Errorf("asyncio: latency %v is not a whole number of milliseconds", l)
+			return FirstReport{}, fmt.Errorf("asyncio: TryFirst latency %d, %v, must be a whole number of milliseconds, 0 or more (the server takes ?ms=)", i, l)
 		}
 		urls[i] = fmt.Sprintf("%s?ms=%d", srv.URL(i), l.Milliseconds())
 	}

@@ -149,7 +149,13 @@ func N(label string, n int64) Figure           { return Figure{label, float64(n)
 func format(v float64, u Unit) string {
 	switch u {
 	case Duration:
-		return bench.Round(time.Duration(v)).String()
+		// float64(MaxInt64) rounds up to 2⁶³, which time.Duration cannot
+		// hold: converting it gives the most negative duration.
+		d := time.Duration(math.MaxInt64)
+		if v < float64(math.MaxInt64) {
+			d = time.Duration(v)
+		}
+		return bench.Round(d).String()
 	case Bytes:
 		switch a := math.Abs(v); {
 		case a >= 1<<20:

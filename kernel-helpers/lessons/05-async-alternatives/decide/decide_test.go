@@ -3,6 +3,7 @@ package decide_test
 import (
 	"context"
 	"math"
+	"slices"
 	"testing"
 	"time"
 
@@ -99,6 +100,8 @@ func TestFigureFormats(t *testing.T) {
 		"24.3µs":   decide.Dur("d", 24321),
 		"0":        decide.N("n", 0),
 		"1.23 MiB": decide.Size("s", 1.23*(1<<20)),
+		// The longest duration is a float of 2⁶³, one past it: not negative.
+		"2561944h26m40s": decide.Dur("d", time.Duration(math.MaxInt64)),
 	} {
 		assert.Equal(t, want, f.String())
 	}
@@ -139,4 +142,30 @@ func TestMeasure(t *testing.T) {
 
 	_, err = decide.Measure(context.Background(), decide.Sizes{})
 	assert.Error(t, err, "zero sizes are rejected by the first experiment")
+}
+
+// Measure checks every size before the first experiment: a bad timeout
+// used to be found only after the heartbeat and the waiters had run.
+func TestMeasureChecksSizesFirst(t *testing.T) {
+	hb := heartbeat.Options{Interval: time.Millisecond, Ticks: 1, HogN: 1 << 35} // half a minute of hog, were it run
+	good := decide.Sizes{Heartbeat: hb, Waiters: 10, Wait: time.Millisecond, Pages: 2, Latency: time.Millisecond, Limit: 1,
+		Timeout: time.Millisecond, SlowPage: time.Second, Replicas: []time.Duration{0, time.Millisecond}, Tasks: 1, Workers: 1}
+	nan := time.Duration(math.MinInt64)
+	for want, change := range map[string]func(*decide.Sizes){
+		"Sizes.Timeout -2562047h47m16.854775808s is outside": func(s *decide.Sizes) { s.Timeout = nan },
+		"Sizes.Wait -2562047h47m16.854775808s is outside":    func(s *decide.Sizes) { s.Wait = nan },
+		"Sizes.Replicas[1] -1ms is outside [0, 1m0s]":        func(s *decide.Sizes) { s.Replicas[1] = -time.Millisecond },
+		"Sizes.Replicas (how many) 0 is outside":             func(s *decide.Sizes) { s.Replicas = nil },
+		"Sizes.Tasks 1000000000000 is outside [1, 100000]":   func(s *decide.Sizes) { s.Tasks = 1e12 },
+		"Sizes.Waiters 0 is outside [1, 10000]":              func(s *decide.Sizes) { s.Waiters = 0 },
+		"HogN":                                               func(s *decide.Sizes) { s.Heartbeat.HogN = -1 },
+	} {
+		s := good
+		s.Replicas = slices.Clone(good.Replicas)
+		change(&s)
+		start := time.Now()
+		_, err := decide.Measure(context.Background(), s)
+		assert.ErrorContains(t, err, want)
+		assert.Less(t, time.Since(start), 5*time.Second, "%s: refused before anything ran", want)
+	}
 }

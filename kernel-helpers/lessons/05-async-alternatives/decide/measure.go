@@ -11,6 +11,7 @@ import (
 	"concurrencylab/kernel-helpers/lessons/05-async-alternatives/executors"
 	"concurrencylab/kernel-helpers/lessons/05-async-alternatives/heartbeat"
 	"concurrencylab/kernel-helpers/lessons/05-async-alternatives/waits"
+	"concurrencylab/workloads/latency"
 )
 
 // The crash test's size: tasks besides the crashing one, and their sleep.
@@ -46,6 +47,9 @@ type Sizes struct {
 func Measure(ctx context.Context, s Sizes) ([]Entry, error) {
 	if ctx == nil {
 		return nil, errors.New("decide: nil context")
+	}
+	if err := s.validate(); err != nil {
+		return nil, err
 	}
 	var entries []Entry
 
@@ -146,4 +150,47 @@ func Measure(ctx context.Context, s Sizes) ([]Entry, error) {
 			Dur("cost per task", executors.Each(pp)), N("other tasks that returned after a worker called os.Exit", int64(crash.Succeeded)),
 			N("of", int64(crash.Tasks))).Confirmed(crash.Survived()))
 	return entries, nil
+}
+
+// validate checks every size before the first experiment starts, so that a
+// bad one late in the list does not cost the experiments before it.
+func (s Sizes) validate() error {
+	if err := s.Heartbeat.Validate(); err != nil {
+		return err
+	}
+	between := func(name string, v, lo, hi int) error {
+		if v < lo || v > hi {
+			return fmt.Errorf("decide: Sizes.%s %d is outside [%d, %d]", name, v, lo, hi)
+		}
+		return nil
+	}
+	within := func(name string, d, most time.Duration) error {
+		if d <= 0 || d > most { // a NaN duration is negative
+			return fmt.Errorf("decide: Sizes.%s %v is outside (0, %v]", name, d, most)
+		}
+		return nil
+	}
+	errs := []error{
+		between("Waiters", s.Waiters, 1, waits.MaxThreads),
+		within("Wait", s.Wait, waits.MaxWait),
+		between("Pages", s.Pages, 1, asyncio.MaxPages),
+		within("Latency", s.Latency, latency.MaxLatency),
+		between("Limit", s.Limit, 1, asyncio.MaxPages),
+		within("Timeout", s.Timeout, latency.MaxLatency),
+		within("SlowPage", s.SlowPage, latency.MaxLatency),
+		between("Replicas (how many)", len(s.Replicas), 1, asyncio.MaxPages),
+		between("Tasks", s.Tasks, 1, executors.MaxPerTask),
+		between("Workers", s.Workers, 1, executors.MaxTasks),
+	}
+	for i, r := range s.Replicas {
+		if r < 0 || r > latency.MaxLatency {
+			errs = append(errs, fmt.Errorf("decide: Sizes.Replicas[%d] %v is outside [0, %v]", i, r, latency.MaxLatency))
+		}
+	}
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -14,6 +14,9 @@ import (
 // already returned: like asyncio.run, a loop runs once.
 var ErrDone = errors.New("eventloop: the loop has already run")
 
+// errNilLoop is the error of a nil *Loop's methods.
+var errNilLoop = errors.New("eventloop: nil *Loop; create one with New")
+
 // errStopped is what Sleep returns in the one case the loop abandons a task
 // without cancelling it; Run never does, so a task should not see it.
 var errStopped = errors.New("eventloop: task stopped by the loop")
@@ -63,6 +66,9 @@ func (t *Task) Name() string { return t.name }
 // before [Loop.Run] or from inside a running task; the new task first runs
 // after the tasks already ready. fn's error, if any, is returned by Run.
 func (l *Loop) Go(name string, fn func(t *Task) error) error {
+	if l == nil {
+		return errNilLoop
+	}
 	if fn == nil {
 		return fmt.Errorf("eventloop: task %q has a nil function", name)
 	}
@@ -79,6 +85,9 @@ func (l *Loop) Go(name string, fn func(t *Task) error) error {
 // start, and every return from Sleep or Yield. A task that never sleeps
 // counts once however long it runs, which is the whole problem.
 func (l *Loop) Steps() int {
+	if l == nil {
+		return 0
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.steps
@@ -94,6 +103,9 @@ func (l *Loop) Steps() int {
 // not that cause, named after its task. A task that panics fails with the
 // panic's value; the other tasks carry on. Run may be called once.
 func (l *Loop) Run(ctx context.Context) error {
+	if l == nil {
+		return errNilLoop
+	}
 	if ctx == nil {
 		return errors.New("eventloop: nil context")
 	}
@@ -237,6 +249,9 @@ func resume(t *Task) (finished bool, err error) {
 // holds the loop at that moment: how much later is what package heartbeat
 // measures.
 func (t *Task) Sleep(d time.Duration) error {
+	if t == nil {
+		return errors.New("eventloop: Sleep on a nil *Task; call it on the task its function was given")
+	}
 	if d < 0 {
 		return fmt.Errorf("eventloop: task %q: negative sleep %v", t.name, d)
 	}

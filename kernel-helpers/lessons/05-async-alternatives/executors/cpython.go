@@ -41,8 +41,8 @@ type Batch struct {
 // tasks workers (and an InterpreterPoolExecutor on 3.14+), keeping the
 // fastest of reps batches each way.
 func PyBatch(ctx context.Context, in cpython.Interpreter, tasks int, target time.Duration, reps int) (Batch, error) {
-	if tasks <= 0 || tasks > MaxTasks || reps <= 0 || reps > cpython.MaxReps {
-		return Batch{}, fmt.Errorf("executors: %d tasks and %d reps must be in [1, %d] and [1, %d]", tasks, reps, MaxTasks, cpython.MaxReps)
+	if err := checkBatch(tasks, target, reps); err != nil {
+		return Batch{}, err
 	}
 	var out struct {
 		Python struct {
@@ -71,8 +71,8 @@ func GoBatch(ctx context.Context, tasks int, target time.Duration, reps int) (Ba
 	if ctx == nil {
 		return Batch{}, errors.New("executors: nil context")
 	}
-	if tasks <= 0 || tasks > MaxTasks || reps <= 0 || reps > cpython.MaxReps {
-		return Batch{}, fmt.Errorf("executors: %d tasks and %d reps must be in [1, %d] and [1, %d]", tasks, reps, MaxTasks, cpython.MaxReps)
+	if err := checkBatch(tasks, target, reps); err != nil {
+		return Batch{}, err
 	}
 	n, err := workloads.Calibrate(func(n int64) { workloads.CountTo(n) }, target)
 	if err != nil {
@@ -92,12 +92,7 @@ func GoBatch(ctx context.Context, tasks int, target time.Duration, reps int) (Ba
 		return Batch{}, err
 	}
 	ways := []func() error{
-		func() error {
-			for range tasks {
-				workloads.CountTo(n)
-			}
-			return nil
-		},
+		func() error { return countAll(ctx, tasks, n) },
 		func() error {
 			futs := make([]*futures.Future[int64], tasks)
 			for i := range futs {
@@ -131,6 +126,36 @@ func GoBatch(ctx context.Context, tasks int, target time.Duration, reps int) (Ba
 	}
 	return Batch{Tasks: tasks, Sequential: best[0], ThreadPool: best[1], ProcessPool: best[2]}, nil
 }
+
+// countAll counts to n tasks times, one after the other. CountTo does not
+// look at ctx, so countAll does between counts: it ends at most one count
+// after ctx.
+func countAll(ctx context.Context, tasks int, n int64) error {
+	for range tasks {
+		if ctx.Err() != nil {
+			return context.Cause(ctx)
+		}
+		workloads.CountTo(n)
+	}
+	return nil
+}
+
+// checkBatch bounds a batch before anything starts: a batch is tasks ×
+// target of work, reps times, three ways.
+func checkBatch(tasks int, target time.Duration, reps int) error {
+	switch {
+	case tasks <= 0 || tasks > MaxTasks:
+		return fmt.Errorf("executors: %d tasks is outside [1, %d] (a pool has a worker per task)", tasks, MaxTasks)
+	case reps <= 0 || reps > cpython.MaxReps:
+		return fmt.Errorf("executors: %d reps is outside [1, %d]", reps, cpython.MaxReps)
+	case target <= 0 || target > MaxTarget:
+		return fmt.Errorf("executors: target %v per task is outside (0, %v]", target, MaxTarget)
+	}
+	return nil
+}
+
+// MaxTarget bounds a batch's work per task and [PyTopLevel]'s timeout.
+const MaxTarget = time.Minute
 
 // BatchFigures are the figures of claim 003-threadpool-gil; py is nil when
 // CPython was not measured.
@@ -217,6 +242,9 @@ type Run struct {
 // PyTopLevel runs tutorial 003's example under every start method, each
 // run bounded by timeout.
 func PyTopLevel(ctx context.Context, in cpython.Interpreter, timeout time.Duration) (TopLevel, error) {
+	if timeout <= 0 || timeout > MaxTarget {
+		return TopLevel{}, fmt.Errorf("executors: PyTopLevel timeout %v is outside (0, %v] (it bounds each start method's run)", timeout, MaxTarget)
+	}
 	var out struct {
 		Python struct {
 			Version string `json:"version"`

@@ -26,7 +26,7 @@ type PyResult struct {
 // CPython runs a heartbeat every beat beside a hog of about hog, as asyncio
 // tasks and then as threads, in CPython.
 func CPython(ctx context.Context, in cpython.Interpreter, beat, hog time.Duration) (PyResult, error) {
-	if beat <= 0 || hog <= 0 || hog > MaxSpan || hog < 4*beat {
+	if beat <= 0 || hog <= 0 || hog > MaxSpan || hog/4 < beat { // hog/4: 4*beat can overflow
 		return PyResult{}, fmt.Errorf("heartbeat: beat %v and hog %v must be positive, the hog at least 4 beats and at most %v", beat, hog, MaxSpan)
 	}
 	type run struct {

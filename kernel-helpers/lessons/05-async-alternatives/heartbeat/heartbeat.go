@@ -47,7 +47,9 @@ type Options struct {
 	HogTime time.Duration
 }
 
-func (o Options) validate() error {
+// Validate returns an error naming the first field that is out of range,
+// or nil: [OnEventLoop] and [OnGoroutines] call it before they start.
+func (o Options) Validate() error {
 	switch {
 	case o.Interval <= 0:
 		return fmt.Errorf("heartbeat: Interval %v must be positive", o.Interval)
@@ -61,6 +63,8 @@ func (o Options) validate() error {
 		return fmt.Errorf("heartbeat: HogN %d must be positive", o.HogN)
 	case o.HogN > MaxHogN:
 		return fmt.Errorf("heartbeat: HogN %d is more than %d (about a minute of work on a fast core)", o.HogN, int64(MaxHogN))
+	case o.HogTime < 0 || o.HogTime > MaxSpan: // a NaN duration is negative
+		return fmt.Errorf("heartbeat: HogTime %v is outside [0, %v] (0 skips the check of the hog's duration)", o.HogTime, MaxSpan)
 	}
 	return nil
 }
@@ -141,7 +145,7 @@ func stopOnEnd(ctx context.Context) (*atomic.Bool, func() bool) {
 // OnEventLoop runs the heartbeat and the hog as two tasks of one
 // [eventloop.Loop]: the asyncio way.
 func OnEventLoop(ctx context.Context, opts Options) (Result, error) {
-	if err := opts.validate(); err != nil {
+	if err := opts.Validate(); err != nil {
 		return Result{}, err
 	}
 	if ctx == nil {
@@ -193,7 +197,7 @@ var gomaxprocs sync.Mutex
 // GOMAXPROCS is process-wide: other goroutines of the program run on that
 // one thread too while this runs.
 func OnGoroutines(ctx context.Context, opts Options) (Result, error) {
-	if err := opts.validate(); err != nil {
+	if err := opts.Validate(); err != nil {
 		return Result{}, err
 	}
 	if ctx == nil {

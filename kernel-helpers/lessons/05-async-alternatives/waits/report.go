@@ -19,6 +19,13 @@ func Sweep(ctx context.Context, counts []int, wait time.Duration) ([]Result, err
 	if len(counts) == 0 {
 		return nil, errors.New("waits: no counts to sweep")
 	}
+	// Every count is checked before the first run, so that a typo at the
+	// end of the list does not cost the runs before it.
+	for i, n := range counts {
+		if err := check(ctx, n, MaxGoroutines, wait); err != nil {
+			return nil, fmt.Errorf("%w (count %d of the sweep)", err, i+1)
+		}
+	}
 	var results []Result
 	for _, n := range counts {
 		r, err := OnGoroutines(ctx, n, wait)
