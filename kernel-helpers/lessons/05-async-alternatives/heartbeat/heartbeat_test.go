@@ -48,12 +48,23 @@ func TestOnEventLoopNoTickRunsDuringTheHog(t *testing.T) {
 func TestOnGoroutinesTicksRunDuringTheHog(t *testing.T) {
 	opts := options(t)
 	before := runtime.GOMAXPROCS(0)
-	r, err := heartbeat.OnGoroutines(context.Background(), opts)
-	require.NoError(t, err)
-	assert.Equal(t, before, runtime.GOMAXPROCS(0), "GOMAXPROCS restored")
-	require.Len(t, r.Ticks, opts.Ticks)
-	require.Positive(t, r.Hog())
-	assert.Positive(t, r.During(), "the runtime preempts the hog, so ticks run while it does")
+	// The runtime preempts the hog after 10 ms, so ticks run while it
+	// does. On a loaded machine the OS may hold this whole process off the
+	// core for the hog's time; so the test allows three runs, and fails
+	// only if no tick ran during the hog in any of them.
+	var r heartbeat.Result
+	for range 3 {
+		var err error
+		r, err = heartbeat.OnGoroutines(context.Background(), opts)
+		require.NoError(t, err)
+		assert.Equal(t, before, runtime.GOMAXPROCS(0), "GOMAXPROCS restored")
+		require.Len(t, r.Ticks, opts.Ticks)
+		require.Positive(t, r.Hog())
+		if r.During() > 0 {
+			break
+		}
+	}
+	assert.Positive(t, r.During(), "no tick ran during the hog in three runs")
 	for i, tick := range r.Ticks {
 		assert.GreaterOrEqual(t, tick.Ran, tick.Due, "tick %d ran before it was due", i)
 	}
