@@ -117,6 +117,7 @@ func lessonProbes() []probe.Probe {
 			return nil
 		}, probe.Harmless),
 	}
+	probes = append(probes, probes0304...)
 	return append(probes, ctxProbes...)
 }
 

@@ -51,12 +51,12 @@ func CountIn(ctx context.Context, pool *worker.Pool, n int64, messages int) erro
 	switch {
 	case ctx == nil:
 		return errors.New("ipc: CountIn: nil context")
-	case pool == nil:
-		return errors.New("ipc: CountIn: nil pool (worker.NewPool makes one)")
 	case messages < 1 || messages > MaxMessages:
 		return fmt.Errorf("ipc: CountIn: messages %d is outside [1, %d]: the count is split into that many tasks", messages, MaxMessages)
 	case n < 0:
 		return fmt.Errorf("ipc: CountIn: n %d must be 0 or more", n)
+	case pool == nil:
+		return errors.New("ipc: CountIn: nil pool (worker.NewPool makes one)")
 	}
 	_, err := run.Batch(ctx, run.UsePool(pool), run.Work(messages, "count", n/int64(messages)))
 	return err
