@@ -228,9 +228,9 @@ func libraryProbes(t *testing.T) []probe.Probe {
 			_, err := gil.Convoy(ctx, gil.ConvoyConfig{Hogs: huge})
 			return err
 		}, "Hogs"),
-		probe.P("gil.CountTask negative", func(ctx context.Context) error { _, err := gil.New().Run(ctx, gil.CountTask(-1)); return err }, probe.Harmless),
-		probe.P("gil.SumSqrtTask negative", func(ctx context.Context) error { _, err := gil.New().Run(ctx, gil.SumSqrtTask(-1)); return err }, probe.Harmless),
-		probe.P("gil.SleepTask NaN", func(ctx context.Context) error { _, err := gil.New().Run(ctx, gil.SleepTask(nanD)); return err }, probe.Harmless),
+		probe.P("gil.CountTask negative", func(ctx context.Context) error { _, err := gil.New().Run(ctx, gil.CountTask(-1)); return err }, "CountTask: n -1 must be 0 or more"),
+		probe.P("gil.SumSqrtTask negative", func(ctx context.Context) error { _, err := gil.New().Run(ctx, gil.SumSqrtTask(-1)); return err }, "SumSqrtTask: n -1 must be 0 or more"),
+		probe.P("gil.SleepTask NaN", func(ctx context.Context) error { _, err := gil.New().Run(ctx, gil.SleepTask(nanD)); return err }, "SleepTask: duration"),
 		probe.P("gil.FromContext nil", harmless(func() bool { return gil.FromContext(nil) == nil }), probe.Harmless), //nolint:staticcheck // the probe
 		probe.P("gil.NewContext nil thread", harmless(func() bool { return gil.NewContext(context.Background(), nil) != nil }), probe.Harmless),
 		probe.P("gil.GIL.Run nil GIL", func(ctx context.Context) error { _, err := nilGIL.Run(ctx, gil.CountTask(1)); return err }, "needs a GIL"),

@@ -1,6 +1,7 @@
 package gil
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -132,6 +133,10 @@ type Thread struct {
 	switched chan struct{}
 	// timer times the switch interval while waiting; made on first wait.
 	timer *time.Timer
+	// ctx is the context of the [GIL.Run] running this thread's task, and
+	// err the error its task recorded (a task made with a bad value).
+	ctx context.Context
+	err error
 
 	// Guarded by g.mu:
 	queued         bool      // in g.waiters

@@ -28,21 +28,66 @@ type Span struct {
 // CountTask returns a task that runs [workloads.CountToWith] to n, checking
 // the GIL every [workloads.CheckEvery] steps: the tutorials' CPU-bound
 // counting loop, as a Python thread would run it.
+//
+// A negative n is an error, which [GIL.Run] returns as the task's: a count
+// to less than 0 is a typo, not a task that does nothing.
 func CountTask(n int64) Task {
+	if n < 0 {
+		return failed(fmt.Errorf("gil: CountTask: n %d must be 0 or more: the task counts from 0 up to n", n))
+	}
 	return func(t *Thread) { workloads.CountToWith(n, t.Check) }
 }
 
 // SumSqrtTask returns a task that runs [workloads.SumSqrtWith] over n
 // numbers, checking the GIL every [workloads.CheckEvery] steps.
+//
+// A negative n is an error, which [GIL.Run] returns as the task's.
 func SumSqrtTask(n int64) Task {
+	if n < 0 {
+		return failed(fmt.Errorf("gil: SumSqrtTask: n %d must be 0 or more: the task sums the square roots of 0 to n-1", n))
+	}
 	return func(t *Thread) { workloads.SumSqrtWith(n, t.Check) }
 }
 
 // SleepTask returns a task that blocks for d without the GIL, the way
 // time.sleep or waiting for a network reply does in CPython: other threads
-// run meanwhile.
+// run meanwhile. The sleep ends early when the context of [GIL.Run] ends.
+//
+// A negative d is an error, which [GIL.Run] returns as the task's; so is
+// a NaN converted to a Duration, which is the most negative one.
 func SleepTask(d time.Duration) Task {
-	return func(t *Thread) { t.Blocking(func() { time.Sleep(d) }) }
+	if d < 0 {
+		return failed(fmt.Errorf("gil: SleepTask: duration %v must be 0 or more (a NaN converted to a time.Duration is the most negative one)", d))
+	}
+	return func(t *Thread) { t.Blocking(func() { t.sleep(d) }) }
+}
+
+// failed returns a task that does nothing but make [GIL.Run] return err
+// as its error: the error of a task made with a bad value.
+func failed(err error) Task {
+	return func(t *Thread) { t.fail(err) }
+}
+
+// fail records the error of the task running on t, the first one only. A
+// nil t has nowhere to record it.
+func (t *Thread) fail(err error) {
+	if t != nil && t.err == nil {
+		t.err = err
+	}
+}
+
+// sleep sleeps for d, or until the context of the [GIL.Run] running t ends.
+func (t *Thread) sleep(d time.Duration) {
+	var done <-chan struct{}
+	if t != nil && t.ctx != nil {
+		done = t.ctx.Done()
+	}
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case <-timer.C:
+	case <-done:
+	}
 }
 
 // MaxThreads bounds the tasks of one [GIL.Run]: each is a thread, as in
@@ -113,9 +158,10 @@ func (g *GIL) runOne(ctx context.Context, task Task, batchStart time.Time, span 
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	t.ctx = ctx
 	span.Start = time.Since(batchStart)
 	task(t)
 	span.End = time.Since(batchStart)
 	span.Stats = t.Stats()
-	return nil
+	return t.err
 }

@@ -12,8 +12,8 @@ import (
 	"concurrencylab/kernel-helpers/lessons/02-threads/sched"
 )
 
-// ctxProbes are the probes of notebook 02's lessons (datarace, sched).
-var ctxProbes = []probe.Probe{
+// probes02 are the probes of notebook 02's lessons (datarace, sched).
+var probes02 = []probe.Probe{
 	probe.P("sched.Trace huge n", func(ctx context.Context) error { _, err := sched.Trace(ctx, 2, 2, 1<<62, true); return err }, "more than 34359738368 in all"),
 	probe.P("sched.Trace nil ctx", func(context.Context) error { _, err := sched.Trace(nil, 2, 2, 1, true); return err }, "context"), //nolint:staticcheck // the probe
 	probe.P("datarace.FixCosts huge increments", func(ctx context.Context) error {

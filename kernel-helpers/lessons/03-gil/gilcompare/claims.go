@@ -144,9 +144,21 @@ func WhatRuns(ctx context.Context, cfg WhatRunsConfig) (claims.Figures, error) {
 	cfg.Steps = orDefault(cfg.Steps, 10)
 	cfg.Reps = orDefault(cfg.Reps, 3)
 	switch {
-	case cfg.Tasks < 1 || cfg.Tasks > MaxTasks, cfg.HashMiB < 1 || cfg.HashMiB > 1024, cfg.Reps < 1 || cfg.Reps > MaxReps,
-		cfg.Steps < 1 || cfg.Steps > 10, cfg.Sleep < 0 || cfg.Sleep > time.Second, cfg.TaskTime < 0 || cfg.TaskTime > MaxTaskTime:
-		return nil, fmt.Errorf("gilcompare: WhatRuns: settings out of range: %+v", cfg)
+	case cfg.Tasks < 1 || cfg.Tasks > MaxTasks:
+		return nil, fmt.Errorf("gilcompare: WhatRuns: Tasks must be between 1 and %d, got %d", MaxTasks, cfg.Tasks)
+	case cfg.HashMiB < 1 || cfg.HashMiB > MaxHashMiB:
+		return nil, fmt.Errorf("gilcompare: WhatRuns: HashMiB must be between 1 and %d, got %d", MaxHashMiB, cfg.HashMiB)
+	case cfg.Tasks*cfg.HashMiB > MaxHashMiB:
+		return nil, fmt.Errorf("gilcompare: WhatRuns: Tasks %d × HashMiB %d is %d MiB to hash in all, more than %d: every buffer is held in memory at once",
+			cfg.Tasks, cfg.HashMiB, cfg.Tasks*cfg.HashMiB, MaxHashMiB)
+	case cfg.TaskTime < 0 || cfg.TaskTime > MaxTaskTime:
+		return nil, fmt.Errorf("gilcompare: WhatRuns: TaskTime must be between 0 (for 100ms) and %v, got %v", MaxTaskTime, cfg.TaskTime)
+	case cfg.Sleep < 0 || cfg.Sleep > time.Second:
+		return nil, fmt.Errorf("gilcompare: WhatRuns: Sleep must be between 0 (for 10ms) and 1s, got %v", cfg.Sleep)
+	case cfg.Steps < 1 || cfg.Steps > 10:
+		return nil, fmt.Errorf("gilcompare: WhatRuns: Steps must be between 1 and 10 (the tutorial's count), got %d", cfg.Steps)
+	case cfg.Reps < 1 || cfg.Reps > MaxReps:
+		return nil, fmt.Errorf("gilcompare: WhatRuns: Reps must be between 1 and %d, got %d", MaxReps, cfg.Reps)
 	}
 	f := claims.Figures{"cores": float64(runtime.GOMAXPROCS(0)), "tasks": float64(cfg.Tasks)}
 	bufs := make([][]byte, cfg.Tasks)
@@ -240,6 +252,13 @@ func IO(ctx context.Context, cfg IOConfig) (IOResult, error) {
 	cfg.Samples = orDefault(cfg.Samples, 20)
 	cfg.Reps = orDefault(cfg.Reps, 3)
 	interval := orDefault(cfg.Interval, gil.DefaultSwitchInterval)
+	// Nap and Samples go to Convoy, whose errors would call Nap "Sleep".
+	switch {
+	case cfg.Nap < 0 || cfg.Nap > gil.MaxConvoySleep:
+		return IOResult{}, fmt.Errorf("gilcompare: IO: Nap must be between 0 (for 1ms) and %v, got %v", gil.MaxConvoySleep, cfg.Nap)
+	case cfg.Samples < 1 || cfg.Samples > gil.MaxConvoySamples:
+		return IOResult{}, fmt.Errorf("gilcompare: IO: Samples must be between 1 and %d, got %d", gil.MaxConvoySamples, cfg.Samples)
+	}
 	res, err := Sleeps(ctx, SleepConfig{Sleepers: cfg.Sleepers, Sleep: cfg.Sleep, Reps: cfg.Reps, Interval: cfg.Interval})
 	if err != nil {
 		return IOResult{}, err
@@ -321,9 +340,17 @@ func Versions(ctx context.Context, cfg VersionsConfig) (VersionsResult, error) {
 	if ctx == nil {
 		return VersionsResult{}, errors.New("gilcompare: Versions needs a context, got nil")
 	}
-	cfg.Tasks = orDefault(cfg.Tasks, runtime.GOMAXPROCS(0))
+	cfg.Tasks = orDefault(cfg.Tasks, min(runtime.GOMAXPROCS(0), MaxTasks))
 	cfg.TaskTime = orDefault(cfg.TaskTime, 100*time.Millisecond)
 	cfg.Reps = orDefault(cfg.Reps, 3)
+	switch {
+	case cfg.Tasks < 1 || cfg.Tasks > MaxTasks:
+		return VersionsResult{}, fmt.Errorf("gilcompare: Versions: Tasks must be between 1 and %d, got %d", MaxTasks, cfg.Tasks)
+	case cfg.TaskTime < 0 || cfg.TaskTime > MaxTaskTime:
+		return VersionsResult{}, fmt.Errorf("gilcompare: Versions: TaskTime must be between 0 (for 100ms) and %v, got %v", MaxTaskTime, cfg.TaskTime)
+	case cfg.Reps < 1 || cfg.Reps > MaxReps:
+		return VersionsResult{}, fmt.Errorf("gilcompare: Versions: Reps must be between 1 and %d, got %d", MaxReps, cfg.Reps)
+	}
 	f := claims.Figures{"cores": float64(runtime.GOMAXPROCS(0)), "task.ms": bench.Ms(cfg.TaskTime)}
 	found, err := findPython(ctx, true)
 	if err != nil {

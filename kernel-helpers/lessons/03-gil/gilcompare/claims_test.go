@@ -60,7 +60,7 @@ func TestMedian(t *testing.T) {
 
 func TestWhatRunsBadSettings(t *testing.T) {
 	_, err := WhatRuns(context.Background(), WhatRunsConfig{Tasks: -1})
-	assert.ErrorContains(t, err, "out of range")
+	assert.ErrorContains(t, err, "Tasks must be between 1 and 64, got -1")
 	_, err = WhatRuns(nil, WhatRunsConfig{}) //nolint:staticcheck // a nil context is the bad input tested
 	assert.ErrorContains(t, err, "context")
 }

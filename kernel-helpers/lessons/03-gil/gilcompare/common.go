@@ -48,6 +48,9 @@ const (
 	MaxReps      = 100
 	MaxSleepers  = 1000
 	MaxIntervals = 20
+	// MaxHashMiB bounds the buffers WhatRuns hashes, all of them together:
+	// they are all in memory at once.
+	MaxHashMiB = 1024
 )
 
 // maxprocsMu serialises the measurements that change GOMAXPROCS, which

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"concurrencylab/kernel-helpers/claims"
@@ -30,6 +31,16 @@ type Py struct {
 	Processes []PyProcess `json:"processes"`
 }
 
+// Bounds of [CPython]'s settings, the same as py/n04_footprint.py's.
+const (
+	MaxPyThreads   = 2000
+	MaxPyProcesses = 64
+)
+
+// StartMethods are multiprocessing's start methods, which [CPython] may
+// be given (a Python may lack one; the program says so).
+var StartMethods = []string{"fork", "forkserver", "spawn"}
+
 // CPython measures, in python3, the private memory per idle thread (the
 // rise in the process's USS with threads idle threads) and per idle
 // process (processes of them, started by the default start method, fork on
@@ -40,6 +51,17 @@ func CPython(ctx context.Context, py *cpython.Interpreter, threads, processes in
 	var out Py
 	if ctx == nil {
 		return out, errors.New("footprint: nil context")
+	}
+	if threads < 1 || threads > MaxPyThreads {
+		return out, fmt.Errorf("footprint: CPython: threads %d is outside [1, %d]: each is a real thread of python3", threads, MaxPyThreads)
+	}
+	if processes < 1 || processes > MaxPyProcesses {
+		return out, fmt.Errorf("footprint: CPython: processes %d is outside [1, %d] per start method: each is a python3 process", processes, MaxPyProcesses)
+	}
+	for _, m := range methods {
+		if !slices.Contains(StartMethods, m) {
+			return out, fmt.Errorf("footprint: CPython: start method %q is not one of %s", m, strings.Join(StartMethods, ", "))
+		}
 	}
 	if py == nil {
 		return out, cpython.ErrNoPython

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -82,7 +83,7 @@ func Plot(points []Point) ([]byte, error) {
 		s := plots.Series{Name: kind}
 		for _, p := range points {
 			if p.Kind == kind {
-				if p.Bytes <= 0 {
+				if !(p.Bytes > 0) || math.IsInf(p.Bytes, 0) { // also NaN
 					return nil, fmt.Errorf("footprint: %d %ss measured %v bytes each, which a log axis cannot show", p.N, kind, p.Bytes)
 				}
 				s.X = append(s.X, float64(p.N))

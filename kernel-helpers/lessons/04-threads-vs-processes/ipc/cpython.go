@@ -28,9 +28,6 @@ func CPython(ctx context.Context, py *cpython.Interpreter, sizes []int, reps int
 	if ctx == nil {
 		return nil, errors.New("ipc: nil context")
 	}
-	if py == nil {
-		return nil, cpython.ErrNoPython
-	}
 	if len(sizes) == 0 {
 		return nil, errors.New("ipc: no payload sizes")
 	}
@@ -39,7 +36,13 @@ func CPython(ctx context.Context, py *cpython.Interpreter, sizes []int, reps int
 			return nil, fmt.Errorf("ipc: payload size %d is outside [1, %d]", s, MaxSize)
 		}
 	}
-	if reps <= 0 {
+	if reps < 0 || reps > cpython.MaxReps {
+		return nil, fmt.Errorf("ipc: %d reps is outside [0 (for %d), %d]", reps, bench.DefaultReps, cpython.MaxReps)
+	}
+	if py == nil {
+		return nil, cpython.ErrNoPython
+	}
+	if reps == 0 {
 		reps = bench.DefaultReps
 	}
 	var out struct {

@@ -24,6 +24,10 @@ var files embed.FS
 // notebook to show beside the Python (py/n04_messages.py).
 func Source(name string) (string, error) { return source.Go(files, name) }
 
+// MaxMessages bounds the tasks a count is split into, in [CountIn] and
+// [Messages].
+const MaxMessages = 100_000
+
 // MessageOptions sizes [Messages]. Every field must be set, but Reps (0
 // means bench.DefaultReps).
 type MessageOptions struct {
@@ -44,6 +48,16 @@ type MessageRun struct {
 // pool's worker processes: each task is a message there (its argument as
 // JSON through a pipe) and one back (its result).
 func CountIn(ctx context.Context, pool *worker.Pool, n int64, messages int) error {
+	switch {
+	case ctx == nil:
+		return errors.New("ipc: CountIn: nil context")
+	case messages < 1 || messages > MaxMessages:
+		return fmt.Errorf("ipc: CountIn: messages %d is outside [1, %d]: the count is split into that many tasks", messages, MaxMessages)
+	case n < 0:
+		return fmt.Errorf("ipc: CountIn: n %d must be 0 or more", n)
+	case pool == nil:
+		return errors.New("ipc: CountIn: nil pool (worker.NewPool makes one)")
+	}
 	_, err := run.Batch(ctx, run.UsePool(pool), run.Work(messages, "count", n/int64(messages)))
 	return err
 }
@@ -70,10 +84,12 @@ func Messages(ctx context.Context, py *cpython.Interpreter, o MessageOptions) (M
 		return m, errors.New("ipc: nil context")
 	case o.Workers < 1 || o.Workers > run.MaxProcesses:
 		return m, fmt.Errorf("ipc: %d workers is outside [1, %d]", o.Workers, run.MaxProcesses)
-	case o.Messages < o.Workers || o.Messages > 100_000:
-		return m, fmt.Errorf("ipc: %d messages is outside [%d, 100000]", o.Messages, o.Workers)
+	case o.Messages < o.Workers || o.Messages > MaxMessages:
+		return m, fmt.Errorf("ipc: %d messages is outside [%d, %d]", o.Messages, o.Workers, MaxMessages)
 	case o.Reps < 0 || o.Reps > cpython.MaxReps:
 		return m, fmt.Errorf("ipc: %d reps is outside [0, %d]", o.Reps, cpython.MaxReps)
+	case o.Target <= 0 || o.Target > cpython.MaxTarget:
+		return m, fmt.Errorf("ipc: Target %v is outside (0, %v]: it is the serial count's time on one core", o.Target, cpython.MaxTarget)
 	}
 	n, err := workloads.Calibrate(func(n int64) { workloads.CountTo(n) }, o.Target)
 	if err != nil {

@@ -66,6 +66,9 @@ func seconds(r bench.Result) float64 { return r.Median().Seconds() }
 // on a process per task; in CPython, calibrated so that one process takes
 // target, on multiprocessing.Process objects. cores is GOMAXPROCS.
 func OneTwoFour(ctx context.Context, py *cpython.Interpreter, goTotal int64, target time.Duration, cores, reps int) (Pair, error) {
+	if err := checkPair(ctx, "OneTwoFour", "goTotal", goTotal, false, target, cores, reps); err != nil {
+		return Pair{}, err
+	}
 	p := Pair{Figures: claims.Figures{"cores": float64(cores), "task.s": target.Seconds()}}
 	res, err := Split(ctx, "count", goTotal, []int{1, 2, 4}, []Kind{Threads, ProcessPerTask}, reps)
 	if err != nil {
@@ -108,6 +111,9 @@ func OneTwoFour(ctx context.Context, py *cpython.Interpreter, goTotal int64, tar
 // after the other, on a thread per task and on a process per task; in Go
 // also on a goroutine per task.
 func PerCore(ctx context.Context, py *cpython.Interpreter, goN int64, target time.Duration, cores, reps int) (Pair, error) {
+	if err := checkPair(ctx, "PerCore", "goN", goN, true, target, cores, reps); err != nil {
+		return Pair{}, err
+	}
 	p := Pair{Figures: claims.Figures{"cores": float64(cores), "task.s": float64(cores) * target.Seconds()}}
 	res, err := Split(ctx, "sumsqrt", int64(cores)*goN, []int{cores},
 		[]Kind{Sequential, Goroutines, Threads, ProcessPerTask}, reps)
@@ -134,6 +140,9 @@ func PerCore(ctx context.Context, py *cpython.Interpreter, goN int64, target tim
 // on 10 processes (a process per task), goTotal iterations in all in Go,
 // target in all in CPython. It keeps the Go runs' records for the timeline.
 func Ten(ctx context.Context, py *cpython.Interpreter, goTotal int64, target time.Duration, cores, reps int) (Pair, Comparison, error) {
+	if err := checkPair(ctx, "Ten", "goTotal", goTotal, false, target, cores, reps); err != nil {
+		return Pair{}, Comparison{}, err
+	}
 	p := Pair{Figures: claims.Figures{"cores": float64(cores), "task.s": target.Seconds()}}
 	c, err := Compare(ctx, "count", run.Work(10, "count", max(goTotal/10, 1)),
 		[]Entry{{Kind: Threads, Workers: 10}, {Kind: ProcessPerTask, Workers: 10}}, reps)

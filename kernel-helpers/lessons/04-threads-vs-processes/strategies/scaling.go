@@ -38,11 +38,8 @@ type Scaling struct {
 // Amdahl fit uses the first kind, and only when it has at least
 // amdahl.MinPoints runs with at most cores workers.
 func Scale(ctx context.Context, task string, total int64, workers []int, kinds []Kind, cores, reps int) (Scaling, error) {
-	if len(kinds) == 0 {
-		return Scaling{}, errors.New("strategies: no kinds to scale")
-	}
-	if cores <= 0 {
-		return Scaling{}, fmt.Errorf("strategies: %d cores", cores)
+	if err := checkScale(ctx, total, workers, kinds, cores); err != nil {
+		return Scaling{}, err
 	}
 	s := Scaling{Cores: cores, FitKind: kinds[0].Name}
 	var err error
