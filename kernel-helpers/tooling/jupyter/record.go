@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"concurrencylab/kernel-helpers/ipynb"
 	"concurrencylab/kernel-helpers/quick"
 )
 
@@ -88,14 +89,9 @@ func ClearRun(nb []byte) ([]byte, error) {
 
 // editCourse applies edit to the notebook's "concurrencylab" metadata.
 func editCourse(nb []byte, edit func(course map[string]any)) ([]byte, error) {
-	var doc map[string]any
-	dec := json.NewDecoder(bytes.NewReader(nb))
-	dec.UseNumber() // keep numbers as written: 1.0 stays 1.0
-	if err := dec.Decode(&doc); err != nil {
-		return nil, fmt.Errorf("jupyter: not a notebook: %w", err)
-	}
-	if _, ok := doc["cells"]; !ok {
-		return nil, fmt.Errorf("jupyter: not a notebook: no cells")
+	doc, err := ipynb.Tree(nb) // numbers kept as written: 1.0 stays 1.0
+	if err != nil {
+		return nil, fmt.Errorf("jupyter: %w", err)
 	}
 	meta, _ := doc["metadata"].(map[string]any)
 	if meta == nil {
@@ -129,7 +125,7 @@ func marshalNotebook(doc any) ([]byte, error) {
 // RecordRun writes r into the metadata of the notebook file at path (see
 // [SetRun]); a zero r removes the recorded run instead (see [ClearRun]).
 func RecordRun(path string, r Run) error {
-	b, err := os.ReadFile(path)
+	b, err := ipynb.ReadFile(path)
 	if err != nil {
 		return fmt.Errorf("jupyter: %w", err)
 	}
