@@ -12,7 +12,8 @@
 // it and writes it back.
 //
 // Both refuse, before decoding anything, a file larger than [MaxSize] or
-// holding more than [MaxValues] JSON values, which bounds the memory a
+// holding more than [MaxValues] JSON values or nesting deeper than
+// [MaxDepth], which bounds the memory a
 // decode takes (TestAllocationIsBounded holds the worst shapes found to
 // the bound MaxSize states), and JSON that is not a notebook object with a
 // "cells" list. Neither panics on any input: FuzzParse and FuzzTree, whose

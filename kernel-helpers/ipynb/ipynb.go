@@ -20,9 +20,15 @@ import (
 // and drops), so MaxSize bounds what long strings cost and MaxValues what
 // many small values cost: 200 MiB in all at the very worst. The course's
 // largest notebook, with its plots, is about 250 KB and 2,100 values.
+//
+// MaxDepth bounds how deep objects and arrays nest (a notebook nests about
+// 6 deep, an application/json output a few more): besides the stack the
+// decoders take, a notebook written back indented, as nbformat writes it,
+// grows with the square of its depth.
 const (
 	MaxSize   = 16 << 20 // bytes: 16 MiB
 	MaxValues = 100_000  // JSON values: objects, arrays, strings, numbers, literals, keys
+	MaxDepth  = 64       // objects and arrays, one inside the other
 )
 
 // Notebook is the part of a notebook the course reads.
@@ -153,17 +159,23 @@ func check(b []byte) error {
 	if len(b) > MaxSize {
 		return fmt.Errorf("not a notebook the course reads: %d bytes, more than the %d MiB limit (ipynb.MaxSize)", len(b), MaxSize>>20)
 	}
-	if n := values(b); n > MaxValues {
+	values, depth := scan(b)
+	if values > MaxValues {
 		return fmt.Errorf("not a notebook the course reads: more than %d JSON values (ipynb.MaxValues)", MaxValues)
+	}
+	if depth > MaxDepth {
+		return fmt.Errorf("not a notebook the course reads: JSON nested more than %d deep (ipynb.MaxDepth)", MaxDepth)
 	}
 	return nil
 }
 
-// values bounds from above the number of JSON values in b, without
-// allocating: every value but the first follows a '[', ',' or ':', and
-// every object and array opens with '{' or '[', outside strings.
-func values(b []byte) int {
-	n := 1
+// scan bounds from above the number of JSON values in b and finds how
+// deep its objects and arrays nest, without allocating: every value but
+// the first follows a '[', ',' or ':', and every object and array opens
+// with '{' or '[', outside strings.
+func scan(b []byte) (values, depth int) {
+	values = 1
+	level := 0
 	inString, escaped := false, false
 	for _, c := range b {
 		switch {
@@ -175,11 +187,17 @@ func values(b []byte) int {
 			inString = c != '"'
 		case c == '"':
 			inString = true
-		case c == '{' || c == '[' || c == ',' || c == ':':
-			n++
+		case c == ',' || c == ':':
+			values++
+		case c == '{' || c == '[':
+			values++
+			level++
+			depth = max(depth, level)
+		case c == '}' || c == ']':
+			level--
 		}
 	}
-	return n
+	return values, depth
 }
 
 // Read reads and parses the notebook file at path. Its errors name the

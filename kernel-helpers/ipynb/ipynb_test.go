@@ -87,6 +87,15 @@ func TestLimits(t *testing.T) {
 	_, err = ipynb.Tree(many)
 	require.ErrorContains(t, err, "ipynb.MaxValues")
 
+	deep := []byte(`{"cells": [], "x": ` + strings.Repeat(`[`, ipynb.MaxDepth) + strings.Repeat(`]`, ipynb.MaxDepth) + `}`)
+	_, err = ipynb.Parse(deep)
+	require.ErrorContains(t, err, "nested more than 64 deep (ipynb.MaxDepth)")
+	_, err = ipynb.Tree(deep)
+	require.ErrorContains(t, err, "ipynb.MaxDepth")
+	deep = []byte(`{"cells": [], "x": ` + strings.Repeat(`[`, ipynb.MaxDepth-1) + strings.Repeat(`]`, ipynb.MaxDepth-1) + `}`)
+	_, err = ipynb.Parse(deep)
+	assert.NoError(t, err, "the limit itself is accepted")
+
 	// Separators inside strings are text, not values.
 	text := []byte(`{"cells": [], "x": "` + strings.Repeat(`{[,:\"`, ipynb.MaxValues) + `"}`)
 	_, err = ipynb.Parse(text)
@@ -104,7 +113,7 @@ func TestAllocationIsBounded(t *testing.T) {
 		"short lines":   `{"cells": [{"source": [` + strings.Repeat(`"",`, n) + `""]}]}`,
 		"lists":         `{"cells": [` + strings.Repeat(`[],`, n) + `[]]}`,
 		"numbers":       `{"cells": [` + strings.Repeat(`0,`, n) + `0]}`,
-		"deep":          `{"cells": [], "x": ` + strings.Repeat(`[`, 9000) + strings.Repeat(`]`, 9000) + `}`,
+		"deep":          `{"cells": [], "x": ` + strings.Repeat(`[`, ipynb.MaxDepth-1) + strings.Repeat(`]`, ipynb.MaxDepth-1) + `}`,
 		"long string":   `{"cells": [{"source": "` + strings.Repeat(`a`, ipynb.MaxSize-100) + `"}]}`,
 	}
 	for name, s := range shapes {

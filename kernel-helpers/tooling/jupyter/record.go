@@ -104,7 +104,12 @@ func editCourse(nb []byte, edit func(course map[string]any)) ([]byte, error) {
 		meta["concurrencylab"] = course
 	}
 	edit(course)
-	return marshalNotebook(doc)
+	out, err := marshalNotebook(doc)
+	if err == nil && len(out) > ipynb.MaxSize {
+		// Written indented, a notebook can outgrow what the course reads.
+		return nil, fmt.Errorf("jupyter: the notebook would grow to %d bytes, past the %d MiB limit (ipynb.MaxSize)", len(out), ipynb.MaxSize>>20)
+	}
+	return out, err
 }
 
 // marshalNotebook writes JSON as nbformat does: json.dumps(nb,
