@@ -126,10 +126,22 @@ func Parse(b []byte) (*Notebook, error) {
 		}
 		return nil, fmt.Errorf("not a notebook: %w", err)
 	}
-	if nb.Cells == nil {
+	if nb.Cells == nil || !hasKey(b, "cells") {
 		return nil, errors.New("not a notebook: no cells")
 	}
 	return &nb, nil
+}
+
+// hasKey reports whether the JSON object b has the key spelled exactly
+// so. encoding/json matches a field's name ignoring case ("Cells" fills
+// Cells), which Jupyter does not: without this check Parse would read as a
+// notebook what Jupyter and [Tree] refuse. Values are decoded into nothing,
+// so this allocates little more than the top-level keys.
+func hasKey(b []byte, key string) bool {
+	var keys map[string]struct{}
+	_ = json.Unmarshal(b, &keys) // type errors only: a value is not an object
+	_, ok := keys[key]
+	return ok
 }
 
 // Tree decodes a notebook as generic JSON (objects as map[string]any,

@@ -57,6 +57,7 @@ func TestParseRefuses(t *testing.T) {
 		"a list":          `[]`,
 		"no cells":        `{"metadata": {}}`,
 		"null cells":      `{"cells": null}`,
+		"Cells":           `{"Cells": [{"0": [{"0": {"": ["0"]}}]}]}`,
 		"cells not list":  `{"cells": {}}`,
 		"huge number":     `{"cells": [{"execution_count": 1e999}]}`,
 		"number too big":  `{"cells": [], "metadata": {"concurrencylab": {"plots": 99999999999999999999}}}`,
