@@ -11,11 +11,11 @@
 // notebook as generic JSON, numbers kept as written, for a tool that edits
 // it and writes it back.
 //
-// Both refuse, before decoding anything, a file larger than [MaxSize] or
+// Both refuse, before decoding anything, a file larger than [MaxSize],
 // holding more than [MaxValues] JSON values or nesting deeper than
-// [MaxDepth], which bounds the memory a
-// decode takes (TestAllocationIsBounded holds the worst shapes found to
-// the bound MaxSize states), and JSON that is not a notebook object with a
-// "cells" list. Neither panics on any input: FuzzParse and FuzzTree, whose
-// seeds in testdata/fuzz `go test` runs as tests, look for inputs that do.
+// [MaxDepth], which bounds the memory a decode takes
+// (TestAllocationIsBounded holds the worst shapes found to the bound the
+// limits state), and JSON that is not a notebook object with a "cells"
+// list. Neither panics on any input: FuzzParse and FuzzTree, whose seeds
+// in testdata/fuzz `go test` runs as tests, look for inputs that do.
 package ipynb
