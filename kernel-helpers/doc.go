@@ -29,7 +29,8 @@
 //     small Go program: the compiler's and the race detector's reports),
 //     source (shows the Go or Python function that actually runs), quick (small sizes when CONCURRENCYLAB_QUICK is set), course
 //     (the notebooks' titles and summaries, for the course map, and each
-//     notebook's header: objectives, prerequisites, time).
+//     notebook's header: objectives, prerequisites, time), ipynb (the one
+//     decoder of notebook files, with its size limits).
 //   - test: internal/testmain (the one TestMain of the test packages:
 //     worker.ServeIfWorker, then goleak).
 //

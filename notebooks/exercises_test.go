@@ -18,6 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"concurrencylab/kernel-helpers/exercise"
+	"concurrencylab/kernel-helpers/ipynb"
 	"concurrencylab/kernel-helpers/quick"
 	"concurrencylab/kernel-helpers/tooling/jupyter"
 	"concurrencylab/kernel-helpers/tooling/nbcheck"
@@ -46,20 +47,8 @@ var fixtureKinds = map[string]exercise.Outcome{
 func notebookExercises(t *testing.T) []exerciseCells {
 	var out []exerciseCells
 	for _, p := range notebookPaths(t) {
-		b, err := os.ReadFile(p)
+		nb, err := ipynb.Read(p)
 		require.NoError(t, err)
-		var nb struct {
-			Cells []struct {
-				Type     string          `json:"cell_type"`
-				Source   json.RawMessage `json:"source"`
-				Metadata struct {
-					Course struct {
-						Exercise struct{ ID, Role string } `json:"exercise"`
-					} `json:"concurrencylab"`
-				} `json:"metadata"`
-			} `json:"cells"`
-		}
-		require.NoError(t, json.Unmarshal(b, &nb), p)
 		byID := map[string]*exerciseCells{}
 		var order []string
 		for _, c := range nb.Cells {
@@ -73,7 +62,7 @@ func notebookExercises(t *testing.T) []exerciseCells {
 				byID[ex.ID] = e
 				order = append(order, ex.ID)
 			}
-			src := cellText(t, c.Source)
+			src := string(c.Source)
 			switch ex.Role {
 			case "stub":
 				e.Stub = src
@@ -88,16 +77,6 @@ func notebookExercises(t *testing.T) []exerciseCells {
 		}
 	}
 	return out
-}
-
-func cellText(t *testing.T, raw json.RawMessage) string {
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return s
-	}
-	var lines []string
-	require.NoError(t, json.Unmarshal(raw, &lines))
-	return strings.Join(lines, "")
 }
 
 var buildIgnore = regexp.MustCompile(`(?m)^//go:build ignore\n`)
@@ -244,8 +223,8 @@ func TestExercisesInJupyter(t *testing.T) {
 		t.Run(p, func(t *testing.T) {
 			b, err := os.ReadFile(p)
 			require.NoError(t, err)
-			var nb map[string]any
-			require.NoError(t, json.Unmarshal(b, &nb))
+			nb, err := ipynb.Tree(b)
+			require.NoError(t, err)
 			cells := nb["cells"].([]any)
 			var setup any
 			for _, c := range cells {

@@ -1,13 +1,8 @@
 package claims
 
 import (
-	"bufio"
 	"context"
-	"fmt"
 	"os"
-	"os/exec"
-	"strconv"
-	"syscall"
 	"testing"
 	"time"
 
@@ -16,6 +11,7 @@ import (
 
 	"concurrencylab/kernel-helpers/bench"
 	"concurrencylab/kernel-helpers/contention"
+	"concurrencylab/kernel-helpers/internal/hog"
 )
 
 // agreeing are figures on which claim 001-16-cpus agrees (16 cores, 12×).
@@ -69,48 +65,8 @@ func TestWithMachine(t *testing.T) {
 }
 
 // The hog-driven side: a real measurement (bench.Run) beside two CPU hogs
-// that are not this test's children gives figures that are not judged.
-
-const hogEnv = "CLAIMS_TEST_HOG"
-
-func TestHelperProcess(t *testing.T) {
-	switch os.Getenv(hogEnv) {
-	case "launcher": // start the hog in its own session and leave it
-		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperProcess$")
-		cmd.Env = append(os.Environ(), hogEnv+"=hog")
-		cmd.Stdout = os.Stdout
-		cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
-		if cmd.Start() != nil {
-			os.Exit(1)
-		}
-		os.Exit(0)
-	case "hog": // say the PID, spin for at most 20 s
-		fmt.Println(os.Getpid())
-		os.Stdout.Close()
-		for end := time.Now().Add(20 * time.Second); time.Now().Before(end); {
-		}
-		os.Exit(0)
-	}
-}
-
-func startHog(t *testing.T) {
-	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperProcess$")
-	cmd.Env = append(os.Environ(), hogEnv+"=launcher")
-	r, w, err := os.Pipe()
-	require.NoError(t, err)
-	defer r.Close()
-	cmd.Stdout = w
-	err = cmd.Start()
-	w.Close()
-	require.NoError(t, err)
-	require.NoError(t, cmd.Wait())
-	require.NoError(t, r.SetReadDeadline(time.Now().Add(30*time.Second)))
-	line, _ := bufio.NewReader(r).ReadString('\n')
-	pid, err := strconv.Atoi(line[:max(0, len(line)-1)])
-	require.NoError(t, err, "launcher said %q", line)
-	t.Cleanup(func() { _ = syscall.Kill(pid, syscall.SIGKILL) })
-}
+// that are not this test's children (package hog) gives figures that are
+// not judged.
 
 func spin(d time.Duration) func() error {
 	return func() error {
@@ -124,8 +80,8 @@ func TestVerdictBesideTwoHogs(t *testing.T) {
 	if _, err := os.Stat("/proc/stat"); err != nil {
 		t.Skip("no /proc here")
 	}
-	startHog(t)
-	startHog(t)
+	hog.Start(t)
+	hog.Start(t)
 	r, err := bench.Run(context.Background(), bench.Options{Name: "spin", Reps: 3}, spin(150*time.Millisecond))
 	require.NoError(t, err)
 	require.NotNil(t, r.Contention)

@@ -1,13 +1,13 @@
 package course
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"concurrencylab/kernel-helpers/ipynb"
 )
 
 // Notebook is one entry of the course map.
@@ -47,54 +47,36 @@ func Map(dir string) ([]Notebook, error) {
 
 // Read returns the course map entry of one notebook file.
 func Read(path string) (Notebook, error) {
-	b, err := os.ReadFile(path)
+	nb, err := ipynb.Read(path)
 	if err != nil {
 		return Notebook{}, fmt.Errorf("course: %w", err)
 	}
-	var raw struct {
-		Cells []struct {
-			Type   string          `json:"cell_type"`
-			Source json.RawMessage `json:"source"`
-		} `json:"cells"`
-		Metadata struct {
-			Course struct {
-				Summary string `json:"summary"`
-			} `json:"concurrencylab"`
-		} `json:"metadata"`
+	return Entry(filepath.Base(path), nb)
+}
+
+// Entry returns the course map entry of the notebook nb, read from the
+// file named file.
+func Entry(file string, nb *ipynb.Notebook) (Notebook, error) {
+	if nb == nil {
+		return Notebook{}, fmt.Errorf("course: %s: no notebook (nil)", file)
 	}
-	name := filepath.Base(path)
-	if err := json.Unmarshal(b, &raw); err != nil {
-		return Notebook{}, fmt.Errorf("course: %s is not a notebook: %w", name, err)
-	}
-	nb := Notebook{File: name, Summary: strings.TrimSpace(raw.Metadata.Course.Summary)}
-	for _, c := range raw.Cells {
+	entry := Notebook{File: file, Summary: strings.TrimSpace(nb.Metadata.Course.Summary)}
+	for _, c := range nb.Cells {
 		if c.Type != "markdown" {
 			continue
 		}
-		if t := heading(CellSource(c.Source)); t != "" {
-			nb.Title = t
+		if t := heading(string(c.Source)); t != "" {
+			entry.Title = t
 			break
 		}
 	}
 	switch {
-	case nb.Title == "":
-		return nb, fmt.Errorf("course: %s has no Markdown heading to title it", name)
-	case nb.Summary == "":
-		return nb, fmt.Errorf("course: %s has no summary in its metadata (concurrencylab.summary)", name)
+	case entry.Title == "":
+		return entry, fmt.Errorf("course: %s has no Markdown heading to title it", file)
+	case entry.Summary == "":
+		return entry, fmt.Errorf("course: %s has no summary in its metadata (concurrencylab.summary)", file)
 	}
-	return nb, nil
-}
-
-// CellSource decodes a notebook cell's source, which nbformat stores as a
-// string or as a list of lines.
-func CellSource(raw json.RawMessage) string {
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return s
-	}
-	var lines []string
-	_ = json.Unmarshal(raw, &lines)
-	return strings.Join(lines, "")
+	return entry, nil
 }
 
 // heading returns the text of the first Markdown heading in md, or "".

@@ -1,16 +1,15 @@
 package course
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"concurrencylab/kernel-helpers/display"
+	"concurrencylab/kernel-helpers/ipynb"
 )
 
 // WordsPerMinute is the reading speed behind a notebook's reading time:
@@ -41,34 +40,27 @@ func ReadingMinutes(words int) int {
 // ReadAbout reads a notebook's About and counts the words of its Markdown
 // cells.
 func ReadAbout(path string) (About, error) {
-	name := filepath.Base(path)
-	b, err := os.ReadFile(path)
+	nb, err := ipynb.Read(path)
 	if err != nil {
-		var pe *fs.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err // its path would name this machine's folders
-		}
-		return About{}, fmt.Errorf("course: cannot read %s: %w", name, err)
+		return About{}, fmt.Errorf("course: %w", err)
 	}
-	var raw struct {
-		Cells []struct {
-			Type   string          `json:"cell_type"`
-			Source json.RawMessage `json:"source"`
-		} `json:"cells"`
-		Metadata struct {
-			About About `json:"concurrencylab"`
-		} `json:"metadata"`
+	return AboutOf(nb), nil
+}
+
+// AboutOf returns the About of the notebook nb, with the words of its
+// Markdown cells counted; the zero About for a nil nb.
+func AboutOf(nb *ipynb.Notebook) About {
+	if nb == nil {
+		return About{}
 	}
-	if err := json.Unmarshal(b, &raw); err != nil {
-		return About{}, fmt.Errorf("course: %s is not a notebook: %w", name, err)
-	}
-	a := raw.Metadata.About
-	for _, c := range raw.Cells {
+	m := nb.Metadata.Course
+	a := About{Objectives: m.Objectives, Prerequisites: m.Prerequisites, ReadingMinutes: m.ReadingMinutes, RunSeconds: m.RunSeconds}
+	for _, c := range nb.Cells {
 		if c.Type == "markdown" {
-			a.Words += len(strings.Fields(CellSource(c.Source)))
+			a.Words += len(strings.Fields(string(c.Source)))
 		}
 	}
-	return a, nil
+	return a
 }
 
 // Check reports what a notebook's About lacks: 3 to 5 objectives, the

@@ -70,7 +70,7 @@ func TestHeaderErrors(t *testing.T) {
 	assert.NotContains(t, err.Error(), dir, "no path of this machine in an error")
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "bad.ipynb"), []byte("{"), 0o644))
 	_, err = course.Header("bad.ipynb")
-	assert.ErrorContains(t, err, "bad.ipynb is not a notebook")
+	assert.ErrorContains(t, err, "bad.ipynb: not a notebook")
 }
 
 func TestHeaderNoPrerequisites(t *testing.T) {

@@ -19,6 +19,13 @@
 //     RSS (megabytes each: every process has its own copy of the runtime,
 //     heap and stacks).
 //
+// RSS counts the program's code and libraries again in every process that
+// runs them. [PrivateOf] (and [PrivateSelf]) reads what of a process's
+// memory is its own, in one [Private]: its anonymous and file pages
+// (/proc/<pid>/status), its proportional share (PSS) and its unique pages
+// (USS, from /proc/<pid>/smaps_rollup); [PrivatePerThread] and
+// [PrivatePerProcess] measure the rise per thread and per process in USS.
+//
 // The figures vary a little from run to run, with what the program did
 // before, and between machines and Go versions; show them with the machine
 // they were measured on. [ParkGoroutines] and [ParkThreads] leave the parked

@@ -1,7 +1,6 @@
 package memory
 
 import (
-	"os"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -14,29 +13,24 @@ func TestKibFields(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, map[string]int64{"VmRSS": 2276, "RssAnon": 152, "RssFile": 2124}, got)
 
-	_, err = kibFields(status, "Pss")
-	assert.ErrorContains(t, err, "no Pss line")
-	_, err = kibFields([]byte("Pss: 12 MB\n"), "Pss")
-	assert.ErrorContains(t, err, `Pss "12 MB" is not a size in kB`)
-	_, err = kibFields([]byte("Pss: many kB\n"), "Pss")
-	assert.ErrorContains(t, err, "not a size")
-}
-
-func TestPrivateSelf(t *testing.T) {
-	p, err := PrivateSelf()
+	const rollup = "560fe1a45000-7ffc57717000 ---p 00000000 00:00 0                          [rollup]\n" +
+		"Rss:                1752 kB\nPss:                 320 kB\nShared_Clean:       1596 kB\n" +
+		"Private_Clean:        40 kB\nPrivate_Dirty:       116 kB\nAnonymous:           116 kB\n"
+	got, err = kibFields([]byte(rollup), "Pss", "Private_Clean", "Private_Dirty")
 	require.NoError(t, err)
-	assert.Equal(t, os.Getpid(), p.PID)
-	assert.Positive(t, p.RssAnon)
-	assert.Positive(t, p.RssFile)
-	assert.LessOrEqual(t, p.RssAnon+p.RssFile, p.RSS, "anonymous and file pages are parts of RSS (shmem is the rest)")
-	if p.PSS > 0 {
-		assert.LessOrEqual(t, p.PSS, p.RSS+4096, "PSS never exceeds RSS")
-	}
-}
+	assert.Equal(t, map[string]int64{"Pss": 320, "Private_Clean": 40, "Private_Dirty": 116}, got)
 
-func TestPrivateOfBadPID(t *testing.T) {
-	_, err := PrivateOf(0)
-	assert.ErrorContains(t, err, "invalid pid")
-	_, err = PrivateOf(1 << 30)
-	assert.ErrorContains(t, err, "no process")
+	for name, tc := range map[string]struct{ data, want string }{
+		"missing":      {string(status), "no Pss line"},
+		"not kB":       {"Pss: 12 MB\n", `Pss "12 MB" is not a size in kB`},
+		"not a number": {"Pss: many kB\n", "not a size"},
+		"negative":     {"Pss: -5 kB\n", "not a size"},
+		"huge":         {"Pss: 99999999999999999999 kB\n", "not a size"},
+		"empty":        {"", "no Pss line"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := kibFields([]byte(tc.data), "Pss")
+			assert.ErrorContains(t, err, tc.want)
+		})
+	}
 }

@@ -3,9 +3,7 @@ package memory
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -33,19 +31,13 @@ func Self() (Usage, error) {
 
 // Of returns the usage of the process pid, read from /proc/<pid>/status.
 func Of(pid int) (Usage, error) {
-	if pid <= 0 {
-		return Usage{}, fmt.Errorf("memory: invalid pid %d", pid)
-	}
-	data, err := os.ReadFile(filepath.Join(procDir, strconv.Itoa(pid), "status"))
+	data, err := readProc(pid, "status")
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return Usage{}, fmt.Errorf("memory: no process %d (or no /proc: this package needs Linux): %w", pid, err)
-		}
-		return Usage{}, fmt.Errorf("memory: %w", err)
+		return Usage{}, err
 	}
 	u, err := parseStatus(data)
 	if err != nil {
-		return Usage{}, fmt.Errorf("memory: /proc/%d/status: %w", pid, err)
+		return Usage{}, fmt.Errorf("memory: the status of process %d: %w", pid, err)
 	}
 	return u, nil
 }

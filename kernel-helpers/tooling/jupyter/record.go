@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"concurrencylab/kernel-helpers/ipynb"
 	"concurrencylab/kernel-helpers/quick"
 )
 
@@ -88,14 +89,9 @@ func ClearRun(nb []byte) ([]byte, error) {
 
 // editCourse applies edit to the notebook's "concurrencylab" metadata.
 func editCourse(nb []byte, edit func(course map[string]any)) ([]byte, error) {
-	var doc map[string]any
-	dec := json.NewDecoder(bytes.NewReader(nb))
-	dec.UseNumber() // keep numbers as written: 1.0 stays 1.0
-	if err := dec.Decode(&doc); err != nil {
-		return nil, fmt.Errorf("jupyter: not a notebook: %w", err)
-	}
-	if _, ok := doc["cells"]; !ok {
-		return nil, fmt.Errorf("jupyter: not a notebook: no cells")
+	doc, err := ipynb.Tree(nb) // numbers kept as written: 1.0 stays 1.0
+	if err != nil {
+		return nil, fmt.Errorf("jupyter: %w", err)
 	}
 	meta, _ := doc["metadata"].(map[string]any)
 	if meta == nil {
@@ -108,7 +104,12 @@ func editCourse(nb []byte, edit func(course map[string]any)) ([]byte, error) {
 		meta["concurrencylab"] = course
 	}
 	edit(course)
-	return marshalNotebook(doc)
+	out, err := marshalNotebook(doc)
+	if err == nil && len(out) > ipynb.MaxSize {
+		// Written indented, a notebook can outgrow what the course reads.
+		return nil, fmt.Errorf("jupyter: the notebook would grow to %d bytes, past the %d MiB limit (ipynb.MaxSize)", len(out), ipynb.MaxSize>>20)
+	}
+	return out, err
 }
 
 // marshalNotebook writes JSON as nbformat does: json.dumps(nb,
@@ -129,7 +130,7 @@ func marshalNotebook(doc any) ([]byte, error) {
 // RecordRun writes r into the metadata of the notebook file at path (see
 // [SetRun]); a zero r removes the recorded run instead (see [ClearRun]).
 func RecordRun(path string, r Run) error {
-	b, err := os.ReadFile(path)
+	b, err := ipynb.ReadFile(path)
 	if err != nil {
 		return fmt.Errorf("jupyter: %w", err)
 	}

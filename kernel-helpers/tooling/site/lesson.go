@@ -1,13 +1,12 @@
 package site
 
 import (
-	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"concurrencylab/kernel-helpers/course"
+	"concurrencylab/kernel-helpers/ipynb"
 )
 
 // Lesson is what the site says about one notebook: its course map entry
@@ -47,40 +46,22 @@ func ReadLessons(paths []string) ([]Lesson, error) {
 }
 
 func readLesson(path string) (Lesson, error) {
-	nb, err := course.Read(path)
-	if err != nil {
-		return Lesson{}, err
-	}
-	b, err := os.ReadFile(path)
+	nb, err := ipynb.Read(path)
 	if err != nil {
 		return Lesson{}, fmt.Errorf("site: %w", err)
 	}
-	var raw struct {
-		Cells []struct {
-			Type     string          `json:"cell_type"`
-			Source   json.RawMessage `json:"source"`
-			Metadata struct {
-				Course struct {
-					Exercise struct{ ID, Role, Title string } `json:"exercise"`
-				} `json:"concurrencylab"`
-			} `json:"metadata"`
-		} `json:"cells"`
-		Metadata struct {
-			Course struct {
-				Objectives     []string `json:"objectives"`
-				Prerequisites  []string `json:"prerequisites"`
-				ReadingMinutes int      `json:"reading_minutes"`
-				RunSeconds     float64  `json:"run_seconds"`
-				RunMachine     string   `json:"run_machine"`
-			} `json:"concurrencylab"`
-		} `json:"metadata"`
+	return lessonOf(filepath.Base(path), nb)
+}
+
+// lessonOf is the Lesson of the notebook nb, read from the file named file.
+func lessonOf(file string, nb *ipynb.Notebook) (Lesson, error) {
+	entry, err := course.Entry(file, nb)
+	if err != nil {
+		return Lesson{}, err
 	}
-	if err := json.Unmarshal(b, &raw); err != nil {
-		return Lesson{}, fmt.Errorf("site: %s: the course metadata is malformed: %w", filepath.Base(path), err)
-	}
-	m := raw.Metadata.Course
+	m := nb.Metadata.Course
 	l := Lesson{
-		Notebook:       nb,
+		Notebook:       entry,
 		Objectives:     m.Objectives,
 		Prerequisites:  m.Prerequisites,
 		ReadingMinutes: m.ReadingMinutes,
@@ -89,9 +70,9 @@ func readLesson(path string) (Lesson, error) {
 	}
 	seen := map[string]bool{}
 	heading := ""
-	for _, c := range raw.Cells {
+	for _, c := range nb.Cells {
 		if c.Type == "markdown" {
-			if h := lastHeading(course.CellSource(c.Source)); h != "" {
+			if h := lastHeading(string(c.Source)); h != "" {
 				heading = h
 			}
 			continue

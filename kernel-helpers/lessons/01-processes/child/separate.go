@@ -169,7 +169,7 @@ func mib(b int64) float64 { return float64(b) / (1 << 20) }
 
 // pss shows a PSS, or "—" when smaps_rollup could not be read.
 func pss(p memory.Private) string {
-	if p.PSS <= 0 {
+	if !p.Rollup {
 		return "—"
 	}
 	return fmt.Sprintf("%.1f MiB", mib(p.PSS))

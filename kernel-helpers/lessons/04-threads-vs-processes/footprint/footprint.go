@@ -67,7 +67,7 @@ func Sweep(ctx context.Context, c Counts) ([]Point, error) {
 		if err != nil {
 			return points, fmt.Errorf("footprint: %d %ss: %w", n, Process, err)
 		}
-		points = append(points, Point{Kind: Process, N: n, Bytes: float64(r.Private), RSS: float64(r.RSS)})
+		points = append(points, Point{Kind: Process, N: n, Bytes: float64(r.USS), RSS: float64(r.RSS)})
 	}
 	return points, nil
 }
