@@ -24,6 +24,7 @@ import (
 	"concurrencylab/kernel-helpers/history"
 	"concurrencylab/kernel-helpers/internal/apiscan"
 	"concurrencylab/kernel-helpers/internal/probe"
+	"concurrencylab/kernel-helpers/ipynb"
 	"concurrencylab/kernel-helpers/memory"
 	"concurrencylab/kernel-helpers/plots"
 	"concurrencylab/kernel-helpers/predict"
@@ -138,7 +139,18 @@ func libraryProbes(t *testing.T) []probe.Probe {
 		probe.P("contention.Worst none", harmless(func() bool { return !contention.Worst().Known }), probe.Harmless),
 
 		probe.P("course.About.Markdown nil", harmless(func() bool { course.About{}.Markdown(nil); return true }), probe.Harmless),
-		probe.P("course.CellSource garbage", harmless(func() bool { return course.CellSource([]byte("{garbage")) == "" }), probe.Harmless),
+		probe.P("course.Entry nil notebook", func(context.Context) error { _, err := course.Entry("x.ipynb", nil); return err }, "x.ipynb"),
+		probe.P("course.AboutOf nil", harmless(func() bool { return len(course.AboutOf(nil).Objectives) == 0 }), probe.Harmless),
+		probe.P("ipynb.Parse nil", func(context.Context) error { _, err := ipynb.Parse(nil); return err }, "not a notebook"),
+		probe.P("ipynb.Parse huge", func(context.Context) error { _, err := ipynb.Parse(make([]byte, ipynb.MaxSize+1)); return err }, "MaxSize"),
+		probe.P("ipynb.Tree deep", func(context.Context) error {
+			_, err := ipynb.Tree([]byte(strings.Repeat("[", ipynb.MaxDepth+1) + strings.Repeat("]", ipynb.MaxDepth+1)))
+			return err
+		}, "MaxDepth"),
+		probe.P("ipynb.Text.UnmarshalJSON number", harmless(func() bool { // kept as its JSON text, as documented
+			var x ipynb.Text
+			return x.UnmarshalJSON([]byte("12")) == nil && x == "12"
+		}), probe.Harmless),
 		probe.P("course.Markdown nil link", harmless(func() bool { course.Markdown([]course.Notebook{{File: "x"}}, nil); return true }), probe.Harmless),
 		probe.P("course.ReadingMinutes negative", harmless(func() bool { return course.ReadingMinutes(-1) >= 0 }), probe.Harmless),
 
@@ -289,6 +301,9 @@ func libraryProbes(t *testing.T) []probe.Probe {
 			return err
 		}, probe.Harmless),
 
+		probe.P("memory.PrivateOf zero pid", func(context.Context) error { _, err := memory.PrivateOf(0); return err }, "pid"),
+		probe.P("memory.PrivateOf negative pid", func(context.Context) error { _, err := memory.PrivateOf(-1); return err }, "pid"),
+		probe.P("memory.PrivateOf huge pid", func(context.Context) error { _, err := memory.PrivateOf(math.MaxInt); return err }, "no process"),
 		probe.P("memory.PerGoroutine huge", func(context.Context) error { _, err := memory.PerGoroutine(huge); return err }, "n must be in [1, 1000000]"),
 		probe.P("memory.PerThread huge", func(context.Context) error { _, err := memory.PerThread(huge); return err }, "n must be in [1, 2000]"),
 		probe.P("memory.PrivatePerThread huge", func(context.Context) error { _, err := memory.PrivatePerThread(huge); return err }, "n must be in [1, 2000]"),
@@ -455,8 +470,6 @@ func TestBadInput(t *testing.T) {
 // libraryExempt lists library functions that need no probe, with the
 // reason. Keep it short.
 var libraryExempt = map[string]string{
-	"memory.PrivateOf": "being unified with RollupOf; probed by its owner",
-	"memory.RollupOf":  "being unified with PrivateOf; probed by its owner",
 	// Check runs the tests in a child copy of the calling program (here the
 	// test binary, which would rerun this table); exercise_test.go checks
 	// that a panicking function is reported as a failure.
