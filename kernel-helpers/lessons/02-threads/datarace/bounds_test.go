@@ -37,7 +37,7 @@ func TestRaceProgramsAreBounded(t *testing.T) {
 		}, "trials must be 1 to 100"},
 		{"cpython threads", func() error { _, err := datarace.CPythonThreadRace(t.Context(), py, 0, 1, 1); return err }, "threads must be 1 to 64"},
 		{"cpython increments", func() error {
-			_, err := datarace.CPythonThreadRace(t.Context(), py, 2, datarace.MaxRaceIncrements+1, 1)
+			_, err := datarace.CPythonThreadRace(t.Context(), py, 2, datarace.MaxPyThreadIncrements+1, 1)
 			return err
 		}, "increments must be 0 to"},
 		{"cpython processes", func() error { _, err := datarace.CPythonProcessRace(t.Context(), py, 1000, 1, 1); return err }, "processes must be 1 to 64"},

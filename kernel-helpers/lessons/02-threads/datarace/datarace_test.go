@@ -327,5 +327,5 @@ func TestCPythonRaces(t *testing.T) {
 	assert.NotEmpty(t, p.StartMethod)
 
 	_, err = datarace.CPythonThreadRace(t.Context(), py, 0, 10, 1)
-	assert.ErrorContains(t, err, "need 1-256 threads")
+	assert.ErrorContains(t, err, "threads must be 1 to 64")
 }

@@ -42,7 +42,7 @@ func GoProcessRace(ctx context.Context, procs, increments, trials int) (ProcLoss
 	if ctx == nil {
 		return out, errNilContext
 	}
-	if err := checkRace("processes", procs, increments, trials); err != nil {
+	if err := checkRace("processes", procs, increments, MaxRaceIncrements, trials); err != nil {
 		return out, err
 	}
 	p, err := snippet.New(ProcShare)
@@ -119,7 +119,7 @@ func CPythonThreadRace(ctx context.Context, py cpython.Interpreter, threads, inc
 	if ctx == nil {
 		return out, errNilContext
 	}
-	if err := checkRace("threads", threads, increments, trials); err != nil {
+	if err := checkRace("threads", threads, increments, MaxPyThreadIncrements, trials); err != nil {
 		return out, err
 	}
 	err := py.RunJSON(ctx, PyRaceProgram, map[string]int{"threads": threads, "increments": increments, "trials": trials}, &out)
@@ -135,7 +135,7 @@ func CPythonProcessRace(ctx context.Context, py cpython.Interpreter, procs, incr
 	if ctx == nil {
 		return ProcLosses{}, errNilContext
 	}
-	if err := checkRace("processes", procs, increments, trials); err != nil {
+	if err := checkRace("processes", procs, increments, MaxPyProcessIncrements, trials); err != nil {
 		return ProcLosses{}, err
 	}
 	var raw struct {
@@ -150,23 +150,26 @@ func CPythonProcessRace(ctx context.Context, py cpython.Interpreter, procs, incr
 	return ProcLosses{Processes: procs, Increments: increments, Unsafe: raw.Unlocked, Safe: raw.Locked, StartMethod: raw.StartMethod}, err
 }
 
-// Bounds of the race programs: each worker is a process or an OS thread
-// (64 of them already share 2 cores here), the increments are a count the
-// program loops over (2^32 is minutes of CPython), and each trial reruns
-// the whole program.
+// Bounds of the race programs: each racer is a process or an OS thread
+// (64 of them already share 2 cores here), the increments are a count each
+// racer loops over, and each trial reruns the whole program. CPython's
+// programs check the same increments bounds themselves: a billion steps of
+// CPython is minutes, and its shared Value takes a lock at every step.
 const (
-	MaxRacers         = 64
-	MaxRaceIncrements = 1 << 32
-	MaxRaceTrials     = 100
+	MaxRacers              = 64
+	MaxRaceIncrements      = 1 << 32     // Go's processes on shared memory
+	MaxPyThreadIncrements  = 100_000_000 // nb02_race.py
+	MaxPyProcessIncrements = 10_000_000  // nb02_procrace.py
+	MaxRaceTrials          = 100
 )
 
 // checkRace checks the sizes of one race program before anything starts.
-func checkRace(racers string, n, increments, trials int) error {
+func checkRace(racers string, n, increments, maxIncrements, trials int) error {
 	switch {
 	case n < 1 || n > MaxRacers:
 		return fmt.Errorf("datarace: %s must be 1 to %d (each is a process or an OS thread), got %d", racers, MaxRacers, n)
-	case increments < 0 || increments > MaxRaceIncrements:
-		return fmt.Errorf("datarace: increments must be 0 to %d (minutes of CPython), got %d", MaxRaceIncrements, increments)
+	case increments < 0 || increments > maxIncrements:
+		return fmt.Errorf("datarace: increments must be 0 to %d (each racer loops over them), got %d", maxIncrements, increments)
 	case trials < 1 || trials > MaxRaceTrials:
 		return fmt.Errorf("datarace: trials must be 1 to %d (each reruns the program), got %d", MaxRaceTrials, trials)
 	}
