@@ -32,7 +32,8 @@
 //     notebook's header: objectives, prerequisites, time), ipynb (the one
 //     decoder of notebook files, with its size limits).
 //   - test: internal/testmain (the one TestMain of the test packages:
-//     worker.ServeIfWorker, then goleak).
+//     worker.ServeIfWorker, then goleak), bench/benchtest (benchmark
+//     helpers: the time a call takes to return once its context ends).
 //
 // # The lessons (lessons/NN-name/, one folder per notebook)
 //

@@ -1,8 +1,8 @@
 package counter_test
 
 import (
+	"concurrencylab/kernel-helpers/bench/benchtest"
 	"context"
-	"errors"
 	"fmt"
 	"runtime"
 	"testing"
@@ -45,25 +45,10 @@ func BenchmarkCancelLatency(b *testing.B) {
 				continue
 			}
 			b.Run(fmt.Sprintf("%v/goroutines=%d", s, goroutines), func(b *testing.B) {
-				var after time.Duration
-				n := 0
-				for b.Loop() {
-					ctx, cancel := context.WithCancel(b.Context())
-					done := make(chan time.Time, 1)
-					go func() {
-						_, err := counter.Count(ctx, s, goroutines, counter.MaxTotal/goroutines)
-						if !errors.Is(err, context.Canceled) {
-							b.Errorf("want a cancelled count, got %v", err)
-						}
-						done <- time.Now()
-					}()
-					time.Sleep(5 * time.Millisecond)
-					cancelled := time.Now()
-					cancel()
-					after += (<-done).Sub(cancelled)
-					n++
-				}
-				b.ReportMetric(float64(after.Microseconds())/1000/float64(n), "ms-after-cancel")
+				benchtest.CancelLatency(b, 5*time.Millisecond, func(ctx context.Context) error {
+					_, err := counter.Count(ctx, s, goroutines, counter.MaxTotal/goroutines)
+					return err
+				})
 			})
 		}
 	}

@@ -1,8 +1,7 @@
 package datarace_test
 
 import (
-	"context"
-	"errors"
+	"concurrencylab/kernel-helpers/bench/benchtest"
 	"testing"
 	"time"
 )
@@ -16,25 +15,6 @@ func BenchmarkCancelLatency(b *testing.B) {
 		if c.racy && raceEnabled {
 			continue
 		}
-		b.Run(c.name, func(b *testing.B) {
-			var after time.Duration
-			n := 0
-			for b.Loop() {
-				ctx, cancel := context.WithCancel(b.Context())
-				done := make(chan time.Time, 1)
-				go func() {
-					if err := c.call(ctx); !errors.Is(err, context.Canceled) {
-						b.Errorf("want a cancelled run, got %v", err)
-					}
-					done <- time.Now()
-				}()
-				time.Sleep(5 * time.Millisecond)
-				cancelled := time.Now()
-				cancel()
-				after += (<-done).Sub(cancelled)
-				n++
-			}
-			b.ReportMetric(float64(after.Microseconds())/1000/float64(n), "ms-after-cancel")
-		})
+		b.Run(c.name, func(b *testing.B) { benchtest.CancelLatency(b, 5*time.Millisecond, c.call) })
 	}
 }

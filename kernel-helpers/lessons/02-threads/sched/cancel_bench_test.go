@@ -1,8 +1,8 @@
 package sched_test
 
 import (
+	"concurrencylab/kernel-helpers/bench/benchtest"
 	"context"
-	"errors"
 	"testing"
 	"time"
 )
@@ -14,24 +14,7 @@ import (
 func BenchmarkCancelLatency(b *testing.B) {
 	for _, locked := range []bool{false, true} {
 		b.Run(map[bool]string{false: "free", true: "locked"}[locked], func(b *testing.B) {
-			var after time.Duration
-			n := 0
-			for b.Loop() {
-				ctx, cancel := context.WithCancel(b.Context())
-				done := make(chan time.Time, 1)
-				go func() {
-					if err := longTrace(ctx, locked); !errors.Is(err, context.Canceled) {
-						b.Errorf("want a cancelled trace, got %v", err)
-					}
-					done <- time.Now()
-				}()
-				time.Sleep(5 * time.Millisecond)
-				cancelled := time.Now()
-				cancel()
-				after += (<-done).Sub(cancelled)
-				n++
-			}
-			b.ReportMetric(float64(after.Microseconds())/1000/float64(n), "ms-after-cancel")
+			benchtest.CancelLatency(b, 5*time.Millisecond, func(ctx context.Context) error { return longTrace(ctx, locked) })
 		})
 	}
 }

@@ -1,8 +1,8 @@
 package heartbeat_test
 
 import (
+	"concurrencylab/kernel-helpers/bench/benchtest"
 	"context"
-	"errors"
 	"testing"
 	"time"
 )
@@ -14,24 +14,10 @@ import (
 func BenchmarkCancelLatency(b *testing.B) {
 	for _, e := range experiments {
 		b.Run(e.name, func(b *testing.B) {
-			var after time.Duration
-			n := 0
-			for b.Loop() {
-				ctx, cancel := context.WithCancel(b.Context())
-				done := make(chan time.Time, 1)
-				go func() {
-					if _, err := e.run(ctx, longHog); !errors.Is(err, context.Canceled) {
-						b.Errorf("want a cancelled run, got %v", err)
-					}
-					done <- time.Now()
-				}()
-				time.Sleep(20 * time.Millisecond)
-				cancelled := time.Now()
-				cancel()
-				after += (<-done).Sub(cancelled)
-				n++
-			}
-			b.ReportMetric(float64(after.Microseconds())/1000/float64(n), "ms-after-cancel")
+			benchtest.CancelLatency(b, 20*time.Millisecond, func(ctx context.Context) error {
+				_, err := e.run(ctx, longHog)
+				return err
+			})
 		})
 	}
 }
