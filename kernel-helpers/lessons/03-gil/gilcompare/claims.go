@@ -298,7 +298,7 @@ func IO(ctx context.Context, cfg IOConfig) (IOResult, error) {
 	p := out.Parts["sleeps"]
 	f["cpython.io.seq.s"], f["cpython.io.threads.s"] = median(p.Sequential), median(p.Threads)
 	params := res[0].Params
-	for strategy, samples := range map[string][]float64{"cpython-" + cpython.Sequential: p.Sequential, "cpython-" + cpython.Threads: p.Threads} {
+	for strategy, samples := range map[string][]float64{py.Prefix() + "-" + cpython.Sequential: p.Sequential, py.Prefix() + "-" + cpython.Threads: p.Threads} {
 		r := bench.Result{Name: SleepName, Strategy: strategy, Workers: cfg.Sleepers, Params: params}
 		for _, s := range samples {
 			r.Samples = append(r.Samples, time.Duration(s*float64(time.Second)))
