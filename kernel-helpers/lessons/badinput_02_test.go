@@ -32,10 +32,17 @@ var probes02 = []probe.Probe{
 		_, err := datarace.CheckFixes(ctx, huge, huge, huge)
 		return err
 	}, "trials must be 1 to 100000"),
-	probe.P("datarace.CompareThreads nil interpreter, huge goroutines", func(ctx context.Context) error {
-		_, err := datarace.CompareThreads(ctx, nil, huge, 1, 1, 1, 1)
+	probe.P("datarace.CompareThreads nil interpreter, huge GOMAXPROCS", func(ctx context.Context) error {
+		_, err := datarace.CompareThreads(ctx, nil, datarace.Race{Procs: huge, Racers: 2, GoIncrements: 1, PyIncrements: 1, Trials: 1})
 		return err
-	}, "goroutines"),
+	}, "GOMAXPROCS"),
+	probe.P("datarace.CompareThreads zero Race", func(ctx context.Context) error {
+		_, err := datarace.CompareThreads(ctx, nil, datarace.Race{})
+		return err
+	}, "Race.Racers must be at least 1"),
+	probe.P("datarace.CompareProcesses zero Race", func(ctx context.Context) error {
+		return datarace.CompareProcesses(ctx, nil, datarace.Race{}).GoErr
+	}, "Race.Racers must be at least 1"),
 	probe.P("datarace.Detect nil ctx", func(context.Context) error {
 		_, err := datarace.Detect(nil, "package main") //nolint:staticcheck // the probe
 		return err
@@ -53,7 +60,7 @@ var probes02 = []probe.Probe{
 		return err
 	}, "interpreter has no path"),
 	probe.P("datarace.CompareProcesses nil interpreter, huge trials", func(ctx context.Context) error {
-		return datarace.CompareProcesses(ctx, nil, 2, 1, 1, huge).GoErr
+		return datarace.CompareProcesses(ctx, nil, datarace.Race{Racers: 2, GoIncrements: 1, PyIncrements: 1, Trials: huge}).GoErr
 	}, "trials must be 1 to 100"),
 	probe.P("datarace.CostSummary nil", func(context.Context) error { _, err := datarace.CostSummary(nil); return err }, "no fix"),
 	probe.P("datarace.CostTable nil", func(context.Context) error { _, err := datarace.CostTable(nil); return err }, "no results"),

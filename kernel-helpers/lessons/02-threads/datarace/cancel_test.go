@@ -45,7 +45,7 @@ var cancellable = []struct {
 		return err
 	}},
 	{"CompareThreads", true, func(ctx context.Context) error {
-		_, err := datarace.CompareThreads(ctx, nil, 0, 2, huge, 1, 1)
+		_, err := datarace.CompareThreads(ctx, nil, datarace.Race{Racers: 2, GoIncrements: huge, PyIncrements: 1, Trials: 1})
 		return err
 	}},
 }

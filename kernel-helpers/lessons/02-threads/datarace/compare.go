@@ -33,26 +33,58 @@ type Threads struct {
 	Detector *Report
 }
 
-// CompareThreads runs the racy counter with threads goroutines of
-// goIncrements increments each, trials times, at GOMAXPROCS procs (0 leaves
-// it as it is), and the same in CPython threads with pyIncrements each when
-// py is not nil. A CPython failure is kept in PyErr, not returned: the Go
-// side still shows. Give both the same size for the same experiment; the
-// Go side needs more at GOMAXPROCS=1, where each goroutine must outlast a
-// scheduler turn to be preempted at all. The Go side returns soon after ctx
-// ends, with an error that wraps ctx.Err(); the CPython side runs with the
-// interpreter's timeout and ctx.
-func CompareThreads(ctx context.Context, py *cpython.Interpreter, procs, threads, goIncrements, pyIncrements, trials int) (Threads, error) {
-	t := Threads{Procs: procs}
+// Race is the size of one race experiment, run in Go and in CPython.
+type Race struct {
+	// Racers is how many goroutines (CPython threads) or processes race on
+	// one count, at least 1.
+	Racers int
+	// GoIncrements and PyIncrements are each racer's increments on each
+	// side. Give both the same for the same experiment; CPython's shared
+	// Value between processes takes a lock at every step, so it needs far
+	// fewer.
+	GoIncrements, PyIncrements int
+	// Trials is how many times each side runs, at least 1.
+	Trials int
+	// Procs is GOMAXPROCS for the Go side of [CompareThreads] (0: left as
+	// it is). At 1, each goroutine must outlast a scheduler turn to be
+	// preempted at all, so the Go side needs more increments.
+	Procs int
+}
+
+// check refuses the sizes no experiment can run with, naming the field;
+// each side then checks its own bounds.
+func (r Race) check() error {
+	switch {
+	case r.Racers < 1:
+		return fmt.Errorf("datarace: Race.Racers must be at least 1, got %d", r.Racers)
+	case r.Trials < 1:
+		return fmt.Errorf("datarace: Race.Trials must be at least 1, got %d", r.Trials)
+	case r.Procs < 0:
+		return fmt.Errorf("datarace: Race.Procs (GOMAXPROCS, 0: as it is) must not be negative, got %d", r.Procs)
+	}
+	return nil
+}
+
+// CompareThreads runs the racy counter with r.Racers goroutines of
+// r.GoIncrements increments each, r.Trials times, at GOMAXPROCS r.Procs,
+// and the same in CPython threads with r.PyIncrements each when py is not
+// nil. A CPython failure is kept in PyErr, not returned: the Go side still
+// shows. The Go side returns soon after ctx ends, with an error that wraps
+// ctx.Err(); the CPython side runs with the interpreter's timeout and ctx.
+func CompareThreads(ctx context.Context, py *cpython.Interpreter, r Race) (Threads, error) {
+	t := Threads{Procs: r.Procs}
 	if ctx == nil {
 		return t, errNilContext
 	}
+	if err := r.check(); err != nil {
+		return t, err
+	}
 	var ls []Losses
 	var err error
-	if procs > 0 {
-		ls, err = MeasureLossesOn(ctx, procs, []int{threads}, goIncrements, trials)
+	if r.Procs > 0 {
+		ls, err = MeasureLossesOn(ctx, r.Procs, []int{r.Racers}, r.GoIncrements, r.Trials)
 	} else {
-		ls, err = MeasureLosses(ctx, []int{threads}, goIncrements, trials)
+		ls, err = MeasureLosses(ctx, []int{r.Racers}, r.GoIncrements, r.Trials)
 	}
 	if err != nil {
 		return t, err
@@ -62,12 +94,12 @@ func CompareThreads(ctx context.Context, py *cpython.Interpreter, procs, threads
 		t.PyErr = ErrNoPython
 		return t, nil
 	}
-	r, err := CPythonThreadRace(ctx, *py, threads, pyIncrements, trials)
+	pr, err := CPythonThreadRace(ctx, *py, r.Racers, r.PyIncrements, r.Trials)
 	if err != nil {
 		t.PyErr = err
 		return t, nil
 	}
-	t.Py = &r
+	t.Py = &pr
 	return t, nil
 }
 
@@ -168,18 +200,22 @@ type Processes struct {
 	GoErr, PyErr error
 }
 
-// CompareProcesses runs [GoProcessRace] with goIncrements per process and,
-// when py is not nil, [CPythonProcessRace] with pyIncrements (CPython's
-// shared Value takes a lock for every read and write, so it is far
-// slower per step). Each side's failure is kept, not returned.
-func CompareProcesses(ctx context.Context, py *cpython.Interpreter, procs, goIncrements, pyIncrements, trials int) Processes {
+// CompareProcesses runs [GoProcessRace] with r.Racers processes of
+// r.GoIncrements each and, when py is not nil, [CPythonProcessRace] with
+// r.PyIncrements each, r.Trials times (r.Procs is not used). Each side's
+// failure is kept, not returned.
+func CompareProcesses(ctx context.Context, py *cpython.Interpreter, r Race) Processes {
 	var p Processes
-	p.Go, p.GoErr = GoProcessRace(ctx, procs, goIncrements, trials)
+	if err := r.check(); err != nil {
+		p.GoErr, p.PyErr = err, err
+		return p
+	}
+	p.Go, p.GoErr = GoProcessRace(ctx, r.Racers, r.GoIncrements, r.Trials)
 	if py == nil {
 		p.PyErr = ErrNoPython
 		return p
 	}
-	p.Py, p.PyErr = CPythonProcessRace(ctx, *py, procs, pyIncrements, trials)
+	p.Py, p.PyErr = CPythonProcessRace(ctx, *py, r.Racers, r.PyIncrements, r.Trials)
 	return p
 }
 
