@@ -223,8 +223,12 @@ func starved(f Figures, n float64) string {
 		}
 		could := math.Min(1, n/w)
 		if f[key] < minOnCPU*could {
-			return fmt.Sprintf("while CPython counted, its %s had a core %s of their counting time, where %s allow %s",
-				processesWord(w), pct(f[key]), cores(n), pct(could))
+			their := "their"
+			if w == 1 {
+				their = "its"
+			}
+			return fmt.Sprintf("while CPython counted, its %s had a core %s of %s counting time, where %s allow %s",
+				processesWord(w), pct(f[key]), their, cores(n), pct(could))
 		}
 	}
 	return ""

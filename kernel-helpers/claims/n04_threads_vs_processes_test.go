@@ -90,7 +90,7 @@ func TestJudgeDiminishing(t *testing.T) {
 		// allow because they had a core only two thirds of the time.
 		{"two processes starved", with(py(2, 0.608, 0.512, 0.521), oncpu(0.99, 0.66, 0.33)), Unmeasured,
 			"Not judged: while CPython counted, its 2 processes had a core 66 % of their counting time, where 2 cores allow 100 %"},
-		{"one process starved", with(py(2, 0.9, 0.33, 0.33), oncpu(0.7, 0.98, 0.49)), Unmeasured, "its 1 process had a core 70 %"},
+		{"one process starved", with(py(2, 0.9, 0.33, 0.33), oncpu(0.7, 0.98, 0.49)), Unmeasured, "its 1 process had a core 70 % of its counting time, where 2 cores allow 100 %"},
 		{"four processes starved", with(py(2, 0.6, 0.31, 0.5), oncpu(1, 0.97, 0.3)), Unmeasured, "its 4 processes had a core 30 % of their counting time, where 2 cores allow 50 %"},
 		{"had the cores, still slow", with(py(2, 0.6, 0.55, 0.56), oncpu(1, 0.97, 0.49)), Disagrees, "2 processes were not clearly quicker than 1"},
 		{"had the cores", with(py(2, 0.6, 0.31, 0.32), oncpu(1, 0.97, 0.49)), DependsOn, "CPython gave 1.94× with 2"},
