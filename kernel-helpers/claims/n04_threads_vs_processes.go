@@ -158,6 +158,8 @@ func judge16CPUs(f Figures) Verdict {
 // parts: more processes finish quicker, and the gain per process falls. On
 // fewer than 4 cores the 4-process gain is capped by the cores, so the
 // claim depends on the core count; on 4 or more it is judged as stated.
+// When "cpython.p1.oncpu", "cpython.p2.oncpu" or "cpython.p4.oncpu" say the
+// processes waited for a core (see starved), it does not judge.
 func judgeDiminishing(f Figures) Verdict {
 	if !f.Has("cores", "go.p1.s", "go.p2.s", "go.p4.s") {
 		return unmeasured("the count split among 1, 2 and 4 Go processes")
@@ -173,6 +175,11 @@ func judgeDiminishing(f Figures) Verdict {
 	s2 := f["cpython.p1.s"] / f["cpython.p2.s"]
 	s4 := f["cpython.p1.s"] / f["cpython.p4.s"]
 	v := Verdict{CPython: row("cpython"), Go: row("go")}
+	if why := starved(f, n); why != "" {
+		v.Outcome = Unmeasured
+		v.Text = "Not judged: " + why + ": other work had the cores, so the speedups say little about the processes; rerun when the machine is quiet."
+		return v
+	}
 	here := fmt.Sprintf("Tutorial 000 measured 1.67× with 2 processes and 2.87× with 4; here, on %s, CPython gave %s with 2 and %s with 4",
 		cores(n), times(s2), times(s4))
 	switch {
@@ -197,6 +204,42 @@ func judgeDiminishing(f Figures) Verdict {
 			pct(s2/2), pct(s4/4))
 	}
 	return v
+}
+
+// minOnCPU is the least share of what the cores allow that the CPython
+// processes of [judgeDiminishing] must have had a core while counting.
+const minOnCPU = 0.8
+
+// starved says which CPython count of [judgeDiminishing] had its cores taken
+// by other work, "" when none did or the figures do not say. The figure
+// "cpython.pW.oncpu" is the share of their counting time W processes had a
+// core; counting never waits, so on n cores it is min(1, n/W) unless other
+// work ran. Below minOnCPU of that, the count's time measured the machine.
+func starved(f Figures, n float64) string {
+	for _, w := range []float64{1, 2, 4} {
+		key := fmt.Sprintf("cpython.p%g.oncpu", w)
+		if !f.Has(key) {
+			continue
+		}
+		could := math.Min(1, n/w)
+		if f[key] < minOnCPU*could {
+			their := "their"
+			if w == 1 {
+				their = "its"
+			}
+			return fmt.Sprintf("while CPython counted, its %s had a core %s of %s counting time, where %s allow %s",
+				processesWord(w), pct(f[key]), their, cores(n), pct(could))
+		}
+	}
+	return ""
+}
+
+// processesWord is "1 process" or "W processes".
+func processesWord(w float64) string {
+	if w == 1 {
+		return "1 process"
+	}
+	return sig(w) + " processes"
 }
 
 // judgeThird reads "cores" and the seconds of 10 tasks on 10 threads and on

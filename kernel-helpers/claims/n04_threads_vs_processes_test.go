@@ -73,6 +73,9 @@ func TestJudgeDiminishing(t *testing.T) {
 	py := func(n, p1, p2, p4 float64) Figures {
 		return with(base, Figures{"cores": n, "cpython.p1.s": p1, "cpython.p2.s": p2, "cpython.p4.s": p4})
 	}
+	oncpu := func(p1, p2, p4 float64) Figures {
+		return Figures{"cpython.p1.oncpu": p1, "cpython.p2.oncpu": p2, "cpython.p4.oncpu": p4}
+	}
 	checkJudge(t, judgeDiminishing, []judgeCase{
 		{"nothing", nil, Unmeasured, "Not measured"},
 		{"no python", base, Unmeasured, "CPython not measured (no python3)"},
@@ -83,6 +86,15 @@ func TestJudgeDiminishing(t *testing.T) {
 		{"four cores, the tutorial's figures", py(4, 4.85, 2.90, 1.69), Agrees, "gain per process fell from 83.6 % to 71.7 %"},
 		{"four cores, linear", py(8, 4, 2, 1), Disagrees, "no diminishing returns"},
 		{"four cores, four no quicker", py(4, 4, 2, 2), Disagrees, "4 processes were no quicker than 2"},
+		// The committed run's figures: 2 processes slower than the cores
+		// allow because they had a core only two thirds of the time.
+		{"two processes starved", with(py(2, 0.608, 0.512, 0.521), oncpu(0.99, 0.66, 0.33)), Unmeasured,
+			"Not judged: while CPython counted, its 2 processes had a core 66 % of their counting time, where 2 cores allow 100 %"},
+		{"one process starved", with(py(2, 0.9, 0.33, 0.33), oncpu(0.7, 0.98, 0.49)), Unmeasured, "its 1 process had a core 70 % of its counting time, where 2 cores allow 100 %"},
+		{"four processes starved", with(py(2, 0.6, 0.31, 0.5), oncpu(1, 0.97, 0.3)), Unmeasured, "its 4 processes had a core 30 % of their counting time, where 2 cores allow 50 %"},
+		{"had the cores, still slow", with(py(2, 0.6, 0.55, 0.56), oncpu(1, 0.97, 0.49)), Disagrees, "2 processes were not clearly quicker than 1"},
+		{"had the cores", with(py(2, 0.6, 0.31, 0.32), oncpu(1, 0.97, 0.49)), DependsOn, "CPython gave 1.94× with 2"},
+		{"four of four cores", with(py(4, 4.85, 2.90, 1.69), oncpu(1, 0.99, 0.85)), Agrees, "as the tutorial says"},
 	}, Unmeasured, DependsOn, Disagrees, Agrees)
 }
 

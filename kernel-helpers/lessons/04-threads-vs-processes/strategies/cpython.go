@@ -63,8 +63,15 @@ func seconds(r bench.Result) float64 { return r.Median().Seconds() }
 
 // OneTwoFour is tutorial 000's experiment: the same count split among 1, 2
 // and 4 processes. In Go the count is goTotal iterations, on OS threads and
-// on a process per task; in CPython, calibrated so that one process takes
-// target, on multiprocessing.Process objects. cores is GOMAXPROCS.
+// on a process per task; in CPython (py/n04_split.py), calibrated so that
+// one process takes target, on multiprocessing.Process objects, the three
+// counts taking turns within every repetition so that a busy moment of the
+// machine slows all of them alike. cores is GOMAXPROCS.
+//
+// Besides the seconds ("cpython.p1.s", ...), the figures say what share of
+// their counting time the CPython processes had a core ("cpython.p1.oncpu",
+// ...; the median over the repetitions): counting never waits, so a share
+// under what the cores allow means other work had the cores.
 func OneTwoFour(ctx context.Context, py *cpython.Interpreter, goTotal int64, target time.Duration, cores, reps int) (Pair, error) {
 	if err := checkPair(ctx, "OneTwoFour", "goTotal", goTotal, false, target, cores, reps); err != nil {
 		return Pair{}, err
@@ -81,29 +88,58 @@ func OneTwoFour(ctx context.Context, py *cpython.Interpreter, goTotal int64, tar
 		}
 	}
 	err = p.pythonSide(py, func(in cpython.Interpreter) ([]bench.Result, error) {
-		var out []bench.Result
-		var n int64 // iterations in all, calibrated by the first run
-		for _, w := range []int{1, 2, 4} {
-			cfg := cpython.StrategiesConfig{Workload: cpython.Count, Tasks: w, Target: target,
-				Strategies: []string{cpython.Processes}, Reps: reps}
-			if n > 0 {
-				cfg.N = max(n/int64(w), 1)
-			}
-			rs, err := in.Strategies(ctx, cfg)
-			if err != nil {
-				return out, err
-			}
-			if n == 0 {
-				if n, err = strconv.ParseInt(rs[0].Params["n"], 10, 64); err != nil {
-					return out, fmt.Errorf("strategies: CPython's calibrated n: %w", err)
-				}
-			}
-			p.Figures["cpython.p"+strconv.Itoa(w)+".s"] = seconds(rs[0])
-			out = append(out, rs...)
-		}
-		return out, nil
+		return splitCPython(ctx, in, target, reps, p.Figures)
 	})
 	return p, err
+}
+
+// splitRun is one process count of py/n04_split.py, a value per repetition.
+type splitRun struct {
+	Processes int       `json:"processes"`
+	Wall      []float64 `json:"wall_s"`
+	Work      []float64 `json:"work_s"`
+	CPU       []float64 `json:"cpu_s"`
+}
+
+// splitCPython runs py/n04_split.py for 1, 2 and 4 processes, adds its
+// figures to figs and returns one result per count.
+func splitCPython(ctx context.Context, in cpython.Interpreter, target time.Duration, reps int, figs claims.Figures) ([]bench.Result, error) {
+	counts := []int{1, 2, 4}
+	var out struct {
+		N           int64      `json:"n"`
+		StartMethod string     `json:"start_method"`
+		Runs        []splitRun `json:"runs"`
+	}
+	settings := map[string]any{"target_s": target.Seconds(), "counts": counts, "reps": reps}
+	if err := in.RunJSON(ctx, "n04_split", settings, &out); err != nil {
+		return nil, err
+	}
+	if len(out.Runs) != len(counts) {
+		return nil, fmt.Errorf("strategies: n04_split.py returned %d runs, want %d", len(out.Runs), len(counts))
+	}
+	var rs []bench.Result
+	for i, run := range out.Runs {
+		if run.Processes != counts[i] || len(run.Wall) != reps || len(run.Work) != reps || len(run.CPU) != reps {
+			return nil, fmt.Errorf("strategies: n04_split.py returned a run it should not: %d processes, %d, %d and %d values for %d reps",
+				run.Processes, len(run.Wall), len(run.Work), len(run.CPU), reps)
+		}
+		r := bench.Result{Name: cpython.Count, Strategy: in.Prefix() + "-" + cpython.Processes, Workers: run.Processes,
+			Params: map[string]string{"n": strconv.FormatInt(out.N/int64(run.Processes), 10), "tasks": strconv.Itoa(run.Processes),
+				"start_method": out.StartMethod}}
+		share := make([]float64, reps)
+		for j, w := range run.Wall {
+			if w < 0 || run.Work[j] <= 0 || run.CPU[j] < 0 {
+				return nil, fmt.Errorf("strategies: n04_split.py returned a time it should not: %v s, %v s, %v s", w, run.Work[j], run.CPU[j])
+			}
+			r.Samples = append(r.Samples, time.Duration(w*float64(time.Second)))
+			share[j] = run.CPU[j] / run.Work[j]
+		}
+		key := "cpython.p" + strconv.Itoa(run.Processes)
+		figs[key+".s"] = seconds(r)
+		figs[key+".oncpu"] = bench.Median(share)
+		rs = append(rs, r)
+	}
+	return rs, nil
 }
 
 // PerCore is tutorial 001's experiment: one task of summing square roots
