@@ -565,25 +565,25 @@ func strategiesProbes0304() []probe.Probe {
 		probe.P("strategies.Python nil ctx", func(context.Context) error { _, err := strategies.Python(nilCtx); return err }, "context"),
 
 		probe.P("strategies.Scale no kinds", func(ctx context.Context) error {
-			_, err := strategies.Scale(ctx, "count", 100, []int{1}, nil, 1, 1)
+			_, err := strategies.Scale(ctx, strategies.Sweep{Task: "count", Total: 100, Workers: []int{1}, Kinds: nil, Reps: 1}, 1)
 			return err
 		}, "no kinds"),
 		probe.P("strategies.Scale zero cores", func(ctx context.Context) error {
-			_, err := strategies.Scale(ctx, "count", 100, []int{1}, []strategies.Kind{strategies.Goroutines}, 0, 1)
+			_, err := strategies.Scale(ctx, strategies.Sweep{Task: "count", Total: 100, Workers: []int{1}, Kinds: []strategies.Kind{strategies.Goroutines}, Reps: 1}, 0)
 			return err
 		}, "0 cores"),
 		probe.P("strategies.Scale no workers, huge total", func(ctx context.Context) error {
 			ctx, cancel := short0304(ctx)
 			defer cancel()
-			_, err := strategies.Scale(ctx, "count", 1<<62, nil, []strategies.Kind{strategies.Goroutines}, 1, 1)
+			_, err := strategies.Scale(ctx, strategies.Sweep{Task: "count", Total: 1 << 62, Workers: nil, Kinds: []strategies.Kind{strategies.Goroutines}, Reps: 1}, 1)
 			return err
 		}, "no worker counts"),
 		probe.P("strategies.Scale negative total", func(ctx context.Context) error {
-			_, err := strategies.Scale(ctx, "count", -1, []int{1}, []strategies.Kind{strategies.Goroutines}, 1, 1)
+			_, err := strategies.Scale(ctx, strategies.Sweep{Task: "count", Total: -1, Workers: []int{1}, Kinds: []strategies.Kind{strategies.Goroutines}, Reps: 1}, 1)
 			return err
 		}, "total -1 must be positive"),
 		probe.P("strategies.Scale huge reps", func(ctx context.Context) error {
-			_, err := strategies.Scale(ctx, "count", 100, []int{1}, []strategies.Kind{strategies.Goroutines}, 1, huge)
+			_, err := strategies.Scale(ctx, strategies.Sweep{Task: "count", Total: 100, Workers: []int{1}, Kinds: []strategies.Kind{strategies.Goroutines}, Reps: huge}, 1)
 			return err
 		}, "Reps must be at most"),
 

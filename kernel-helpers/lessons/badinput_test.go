@@ -103,11 +103,11 @@ func lessonProbes() []probe.Probe {
 			return err
 		}, "nothing to measure"),
 		probe.P("strategies.Split nil kinds", func(ctx context.Context) error {
-			_, err := strategies.Split(ctx, "count", 1000, []int{1}, nil, huge)
+			_, err := strategies.Split(ctx, strategies.Sweep{Task: "count", Total: 1000, Workers: []int{1}, Kinds: nil, Reps: huge})
 			return err
 		}, "no worker counts or no kinds"),
 		probe.P("strategies.Split nil kinds, huge workers", func(ctx context.Context) error {
-			_, err := strategies.Split(ctx, "count", 1<<62, []int{huge}, nil, 1)
+			_, err := strategies.Split(ctx, strategies.Sweep{Task: "count", Total: 1 << 62, Workers: []int{huge}, Kinds: nil, Reps: 1})
 			return err
 		}, "no worker counts or no kinds"),
 		probe.P("strategies.WorkerCounts huge", func(context.Context) error {

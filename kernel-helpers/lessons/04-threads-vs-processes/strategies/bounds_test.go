@@ -33,7 +33,7 @@ func TestBoundsBeforeAnythingRuns(t *testing.T) {
 		return err
 	})
 	scale := func(total int64, workers []int, cores int) error {
-		_, err := strategies.Scale(ctx, "count", total, workers, []strategies.Kind{strategies.Goroutines}, cores, 1)
+		_, err := strategies.Scale(ctx, strategies.Sweep{Task: "count", Total: total, Workers: workers, Kinds: []strategies.Kind{strategies.Goroutines}, Reps: 1}, cores)
 		return err
 	}
 	for _, tc := range []struct {

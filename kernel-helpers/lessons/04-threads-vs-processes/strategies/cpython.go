@@ -77,7 +77,7 @@ func OneTwoFour(ctx context.Context, py *cpython.Interpreter, goTotal int64, tar
 		return Pair{}, err
 	}
 	p := Pair{Figures: claims.Figures{"cores": float64(cores), "task.s": target.Seconds()}}
-	res, err := Split(ctx, "count", goTotal, []int{1, 2, 4}, []Kind{Threads, ProcessPerTask}, reps)
+	res, err := Split(ctx, Sweep{Task: "count", Total: goTotal, Workers: []int{1, 2, 4}, Kinds: []Kind{Threads, ProcessPerTask}, Reps: reps})
 	if err != nil {
 		return p, err
 	}
@@ -151,8 +151,7 @@ func PerCore(ctx context.Context, py *cpython.Interpreter, goN int64, target tim
 		return Pair{}, err
 	}
 	p := Pair{Figures: claims.Figures{"cores": float64(cores), "task.s": float64(cores) * target.Seconds()}}
-	res, err := Split(ctx, "sumsqrt", int64(cores)*goN, []int{cores},
-		[]Kind{Sequential, Goroutines, Threads, ProcessPerTask}, reps)
+	res, err := Split(ctx, Sweep{Task: "sumsqrt", Total: int64(cores) * goN, Workers: []int{cores}, Kinds: []Kind{Sequential, Goroutines, Threads, ProcessPerTask}, Reps: reps})
 	if err != nil {
 		return p, err
 	}

@@ -11,8 +11,7 @@ import (
 // The tutorials' experiment: the same count split between 1, 2 and 4
 // threads, and between as many processes. Timing-dependent: no Output.
 func ExampleSplit() {
-	results, err := strategies.Split(context.Background(), "count", 50_000_000, []int{1, 2, 4},
-		[]strategies.Kind{strategies.Threads, strategies.ProcessPool}, 3)
+	results, err := strategies.Split(context.Background(), strategies.Sweep{Task: "count", Total: 50_000_000, Workers: []int{1, 2, 4}, Kinds: []strategies.Kind{strategies.Threads, strategies.ProcessPool}, Reps: 3})
 	if err != nil {
 		fmt.Println(err)
 		return

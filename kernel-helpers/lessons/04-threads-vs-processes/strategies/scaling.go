@@ -32,21 +32,21 @@ type Scaling struct {
 	FitErr error
 }
 
-// Scale measures a Scaling on cores cores (runtime.GOMAXPROCS(0), what the
-// run may use, not runtime.NumCPU): the worker task with total iterations,
-// as one task, then split for every count in workers under every kind. The
-// Amdahl fit uses the first kind, and only when it has at least
-// amdahl.MinPoints runs with at most cores workers.
-func Scale(ctx context.Context, task string, total int64, workers []int, kinds []Kind, cores, reps int) (Scaling, error) {
-	if err := checkScale(ctx, total, workers, kinds, cores); err != nil {
+// Scale measures a Scaling of sw on cores cores (runtime.GOMAXPROCS(0),
+// what the run may use, not runtime.NumCPU): the worker task with all its
+// iterations as one task, then [Split]. The Amdahl fit uses the first
+// kind, and only when it has at least amdahl.MinPoints runs with at most
+// cores workers.
+func Scale(ctx context.Context, sw Sweep, cores int) (Scaling, error) {
+	if err := checkScale(ctx, sw.Total, sw.Workers, sw.Kinds, cores); err != nil {
 		return Scaling{}, err
 	}
-	s := Scaling{Cores: cores, FitKind: kinds[0].Name}
+	s := Scaling{Cores: cores, FitKind: sw.Kinds[0].Name}
 	var err error
-	if s.Base, _, err = Time(ctx, task, Sequential, 1, run.Work(1, task, total), reps); err != nil {
+	if s.Base, _, err = Time(ctx, sw.Task, Sequential, 1, run.Work(1, sw.Task, sw.Total), sw.Reps); err != nil {
 		return s, err
 	}
-	if s.Results, err = Split(ctx, task, total, workers, kinds, reps); err != nil {
+	if s.Results, err = Split(ctx, sw); err != nil {
 		return s, err
 	}
 	var points []amdahl.Point

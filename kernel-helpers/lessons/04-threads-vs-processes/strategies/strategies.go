@@ -57,10 +57,21 @@ func Time(ctx context.Context, name string, k Kind, workers int, tasks []run.Tas
 	return res, last, nil
 }
 
-// Split times the worker task (such as "count" or "sumsqrt") with total
-// iterations in all, divided into w equal tasks, for each w in workers and
-// each kind, in that order: the same work, split more and more finely.
-func Split(ctx context.Context, task string, total int64, workers []int, kinds []Kind, reps int) ([]bench.Result, error) {
+// Sweep is the same work split more and more finely: the worker task Task
+// (such as "count" or "sumsqrt") with Total iterations in all, divided into
+// w equal tasks for each w in Workers, under each of Kinds, timed Reps
+// times each (0: bench.DefaultReps).
+type Sweep struct {
+	Task    string
+	Total   int64
+	Workers []int
+	Kinds   []Kind
+	Reps    int
+}
+
+// Split times s: for each worker count and each kind, in that order.
+func Split(ctx context.Context, s Sweep) ([]bench.Result, error) {
+	task, total, workers, kinds, reps := s.Task, s.Total, s.Workers, s.Kinds, s.Reps
 	if total <= 0 {
 		return nil, fmt.Errorf("strategies: total %d must be positive", total)
 	}

@@ -55,7 +55,7 @@ func TestTime(t *testing.T) {
 
 func TestSplit(t *testing.T) {
 	kinds := []strategies.Kind{strategies.Goroutines, strategies.Threads}
-	results, err := strategies.Split(context.Background(), "count", 6000, []int{1, 3}, kinds, 1)
+	results, err := strategies.Split(context.Background(), strategies.Sweep{Task: "count", Total: 6000, Workers: []int{1, 3}, Kinds: kinds, Reps: 1})
 	require.NoError(t, err)
 	require.Len(t, results, 4)
 	for i, want := range []struct {
@@ -83,11 +83,11 @@ func TestSplit(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := strategies.Split(context.Background(), "count", tt.total, tt.workers, tt.kinds, 1)
+			_, err := strategies.Split(context.Background(), strategies.Sweep{Task: "count", Total: tt.total, Workers: tt.workers, Kinds: tt.kinds, Reps: 1})
 			assert.ErrorContains(t, err, tt.want)
 		})
 	}
-	_, err = strategies.Split(context.Background(), "no-such-task", 10, []int{1}, kinds, 1)
+	_, err = strategies.Split(context.Background(), strategies.Sweep{Task: "no-such-task", Total: 10, Workers: []int{1}, Kinds: kinds, Reps: 1})
 	assert.Error(t, err)
 }
 
@@ -131,7 +131,7 @@ func TestVerdicts(t *testing.T) {
 
 func TestScale(t *testing.T) {
 	kinds := []strategies.Kind{strategies.Goroutines, strategies.ProcessPool}
-	s, err := strategies.Scale(context.Background(), "sumsqrt", 30000, []int{1, 2, 3}, kinds, 2, 1)
+	s, err := strategies.Scale(context.Background(), strategies.Sweep{Task: "sumsqrt", Total: 30000, Workers: []int{1, 2, 3}, Kinds: kinds, Reps: 1}, 2)
 	require.NoError(t, err)
 	assert.Equal(t, "sequential", s.Base.Strategy)
 	assert.Len(t, s.Results, 6)
@@ -152,7 +152,7 @@ func TestScale(t *testing.T) {
 	assert.NotContains(t, md, "at most")
 
 	// On "3 cores" the same worker counts give three points: a fit.
-	s, err = strategies.Scale(context.Background(), "sumsqrt", 30000, []int{1, 2, 3}, kinds[:1], 3, 1)
+	s, err = strategies.Scale(context.Background(), strategies.Sweep{Task: "sumsqrt", Total: 30000, Workers: []int{1, 2, 3}, Kinds: kinds[:1], Reps: 1}, 3)
 	require.NoError(t, err)
 	require.NoError(t, s.FitErr)
 	assert.Equal(t, 3, s.Fit.Points)
@@ -163,9 +163,9 @@ func TestScale(t *testing.T) {
 	assert.Contains(t, s.Markdown(), "which predicts")
 	assert.NotContains(t, s.Markdown(), "at most")
 
-	_, err = strategies.Scale(context.Background(), "sumsqrt", 100, []int{1}, nil, 2, 1)
+	_, err = strategies.Scale(context.Background(), strategies.Sweep{Task: "sumsqrt", Total: 100, Workers: []int{1}, Kinds: nil, Reps: 1}, 2)
 	assert.ErrorContains(t, err, "no kinds")
-	_, err = strategies.Scale(context.Background(), "sumsqrt", 100, []int{1}, kinds, 0, 1)
+	_, err = strategies.Scale(context.Background(), strategies.Sweep{Task: "sumsqrt", Total: 100, Workers: []int{1}, Kinds: kinds, Reps: 1}, 0)
 	assert.ErrorContains(t, err, "0 cores")
 }
 
