@@ -88,6 +88,14 @@ test: setup ## Vet, then run all tests with the race detector, notebooks include
 	$(GO) vet ./...
 	REQUIRE_NOTEBOOKS=1 $(GO) test -race -timeout 40m ./...
 
+.PHONY: stress
+STRESS_PKGS ?= ./...
+stress: setup ## The race detector under load: every test three times (-count=3) with two CPU hogs beside it; STRESS_PKGS=./kernel-helpers/... for a part.
+	@hogs=""; for i in 1 2; do (while :; do :; done) & hogs="$$hogs $$!"; done; \
+	trap 'kill $$hogs' EXIT; \
+	echo "two CPU hogs running:$$hogs"; \
+	REQUIRE_NOTEBOOKS=1 $(GO) test -race -count=3 -timeout 120m $(STRESS_PKGS)
+
 .PHONY: bench
 bench: ## Run the Go benchmarks, one package at a time (derived figures such as speedup and us/task).
 	$(GO) test -p 1 -run '^$$' -bench . -benchtime 3x ./...
