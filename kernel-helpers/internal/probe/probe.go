@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"runtime"
 	"sort"
 	"strings"
@@ -79,8 +80,29 @@ func Judge(p Probe, budget time.Duration, memory uint64) error {
 		return fmt.Errorf("no error; want one saying %q", p.Want)
 	case !strings.Contains(err.Error(), p.Want):
 		return fmt.Errorf("error %q does not say %q", err, p.Want)
+	case machinePath(err.Error()) != "":
+		return fmt.Errorf("error %q names a folder of this machine (%s); name files by their base name", err, machinePath(err.Error()))
 	}
 	return nil
+}
+
+// machinePath returns the folder of this machine that msg names: the
+// working directory, the home directory or the temporary directory, or "".
+func machinePath(msg string) string {
+	var dirs []string
+	if wd, err := os.Getwd(); err == nil {
+		dirs = append(dirs, wd)
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		dirs = append(dirs, home)
+	}
+	dirs = append(dirs, os.TempDir())
+	for _, d := range dirs {
+		if d != "" && d != "/" && strings.Contains(msg, d) {
+			return d
+		}
+	}
+	return ""
 }
 
 type panicked struct{ v any }

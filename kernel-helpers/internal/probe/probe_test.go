@@ -3,6 +3,7 @@ package probe_test
 import (
 	"context"
 	"errors"
+	"os"
 	"testing"
 	"time"
 
@@ -26,6 +27,7 @@ func TestJudge(t *testing.T) {
 		{"panic", probe.Probe{"f n", func(context.Context) error { panic("boom") }, "n"}, "panicked: boom"},
 		{"hang", probe.Probe{"f n", func(context.Context) error { select {} }, "n"}, "still running"},
 		{"sees its context end", probe.Probe{"f n", func(ctx context.Context) error { <-ctx.Done(); return ctx.Err() }, "deadline"}, ""},
+		{"machine path", probe.Probe{"f n", func(context.Context) error { return errors.New("f: n: open " + os.TempDir() + "/x: no such file") }, "n"}, "names a folder of this machine"},
 		{"memory", probe.Probe{"f n", func(context.Context) error { b := make([]byte, 8<<20); keep = b; return errors.New("n") }, "n"}, "heap grew"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
