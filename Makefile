@@ -84,9 +84,10 @@ html: setup ## Run the whole course and build the HTML site in site/ (start at s
 	  $(if $(SOLUTIONS),-solutions notebooks/solutions) $(NOTEBOOKS)
 
 .PHONY: test
+# -ldflags=-w: test binaries without DWARF, which no test reads, link faster.
 test: setup ## Vet, then run all tests with the race detector, notebooks included (quick mode, Jupyter required).
 	$(GO) vet ./...
-	REQUIRE_NOTEBOOKS=1 $(GO) test -race -timeout 40m ./...
+	REQUIRE_NOTEBOOKS=1 GOFLAGS="-ldflags=-w $${GOFLAGS:-}" $(GO) test -race -timeout 40m ./...
 
 .PHONY: bench
 bench: ## Run the Go benchmarks, one package at a time (derived figures such as speedup and us/task).
