@@ -77,26 +77,11 @@ func TestClassicNotebook(t *testing.T) {
 	assert.Empty(t, r.Errors)
 }
 
-// courseCopy makes a course folder in a temporary directory that links to
-// the repository's packages but holds its own copy of the named notebook,
-// so a notebook server can save it without touching the committed one. It
-// returns the copy's notebooks folder.
+// courseCopy makes a course folder in a temporary directory that holds its
+// own copy of the named notebook, so a notebook server can save it without
+// touching the committed one (see courseTree). It returns the copy's
+// notebooks folder.
 func courseCopy(t *testing.T, notebook string) string {
 	t.Helper()
-	root, err := filepath.Abs("..")
-	require.NoError(t, err)
-	tmp := t.TempDir()
-	entries, err := os.ReadDir(root)
-	require.NoError(t, err)
-	for _, e := range entries {
-		if name := e.Name(); name != "notebooks" && name != ".git" {
-			require.NoError(t, os.Symlink(filepath.Join(root, name), filepath.Join(tmp, name)))
-		}
-	}
-	dir := filepath.Join(tmp, "notebooks")
-	require.NoError(t, os.Mkdir(dir, 0o755))
-	nb, err := os.ReadFile(notebook)
-	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(filepath.Join(dir, notebook), nb, 0o644))
-	return dir
+	return courseTree(t, notebook)
 }

@@ -181,7 +181,9 @@ func runCheck(ctx context.Context, t *testing.T, dir string) exercise.Result {
 	bin := filepath.Join(dir, "check")
 	b := exec.CommandContext(ctx, "go", "build", "-race", "-o", bin, ".")
 	b.Dir = dir
-	b.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOWORK=off", "GOTOOLCHAIN=local")
+	// -ldflags=-w: no DWARF, which nothing reads (race reports name their
+	// lines from the runtime's tables); it is much of a link's time.
+	b.Env = append(os.Environ(), "GOFLAGS=-mod=mod -ldflags=-w", "GOWORK=off", "GOTOOLCHAIN=local")
 	out, err := b.CombinedOutput()
 	require.NoError(t, err, "%s", out)
 	cmd := exec.CommandContext(ctx, bin)
@@ -221,6 +223,7 @@ func TestExercisesInJupyter(t *testing.T) {
 	env := jupyter.ForTest(t, quick.Env+"=1", testHistory(t))
 	for p, exs := range byNotebook {
 		t.Run(p, func(t *testing.T) {
+			t.Parallel() // as many kernels at once as -test.parallel
 			b, err := os.ReadFile(p)
 			require.NoError(t, err)
 			nb, err := ipynb.Tree(b)

@@ -322,29 +322,11 @@ func TestLabInterruptRestart(t *testing.T) {
 }
 
 // labCourse makes a course folder in a temporary directory whose
-// notebooks/ holds copies of the given notebooks and whose other entries
-// link to the repository's (as courseCopy does for one notebook). It
+// notebooks/ holds copies of the given notebooks (see courseTree). It
 // returns the copy's notebooks folder.
 func labCourse(t *testing.T, notebooks ...string) string {
 	t.Helper()
-	root, err := filepath.Abs("..")
-	require.NoError(t, err)
-	tmp := t.TempDir()
-	entries, err := os.ReadDir(root)
-	require.NoError(t, err)
-	for _, e := range entries {
-		if name := e.Name(); name != "notebooks" && name != ".git" {
-			require.NoError(t, os.Symlink(filepath.Join(root, name), filepath.Join(tmp, name)))
-		}
-	}
-	dir := filepath.Join(tmp, "notebooks")
-	require.NoError(t, os.Mkdir(dir, 0o755))
-	for _, nb := range notebooks {
-		b, err := os.ReadFile(nb)
-		require.NoError(t, err)
-		require.NoError(t, os.WriteFile(filepath.Join(dir, filepath.Base(nb)), b, 0o644))
-	}
-	return dir
+	return courseTree(t, notebooks...)
 }
 
 // startFrontEnd serves dir with the front end fe, with a notary database of

@@ -15,7 +15,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -70,53 +69,65 @@ func TestCommitted(t *testing.T) {
 }
 
 // ledgerNotebook shows the whole ledger from the figures the other
-// notebooks record, so it runs after them.
+// notebooks record, so it runs after them: in [TestExecuteLedger].
 const ledgerNotebook = "06-ledger.ipynb"
 
-// TestExecute runs every notebook through Jupyter in quick mode, all with
-// one results history (and so one claims figures file) as `make notebooks`
-// and `make html` do. The notebooks run in parallel, except the ledger: it
-// waits for the others that run in this test, so that its table shows their
-// figures, then checks that it judged every claim they recorded.
+// executedHistory is the results history [TestExecute] ran the notebooks
+// with ("" if it did not run): [TestExecuteLedger] reads their figures.
+var executedHistory string
+
+// executeNotebook runs the notebook p through Jupyter in quick mode with
+// env, fails t on every problem found and returns the executed notebook.
+func executeNotebook(t *testing.T, env *jupyter.Env, p string) *nbcheck.Notebook {
+	dir := t.TempDir()
+	ps, err := nbcheck.Run(context.Background(), env, p, dir,
+		jupyter.ExecOptions{CellTimeout: cellTimeout(t)}, nbcheck.Options{})
+	require.NoError(t, err)
+	for _, p := range ps {
+		t.Error(p)
+	}
+	nb, err := nbcheck.Load(filepath.Join(dir, filepath.Base(p)))
+	require.NoError(t, err)
+	return nb
+}
+
+// TestExecute runs every notebook but the ledger through Jupyter in quick
+// mode, in parallel (as many at once as -test.parallel, GOMAXPROCS by
+// default), all with one results history (and so one claims figures file)
+// as `make notebooks` and `make html` do. TestExecuteLedger, next, runs the
+// ledger once they have all ended: as a parallel subtest here it would
+// hold one of the few parallel slots while it waited.
 func TestExecute(t *testing.T) {
 	hist := filepath.Join(t.TempDir(), "results.jsonl")
 	env := jupyter.ForTest(t, quick.Env+"=1", history.EnvPath+"="+hist)
-	timeout := cellTimeout(t)
-	var others sync.WaitGroup
-	execute := func(t *testing.T, p string) *nbcheck.Notebook {
-		dir := t.TempDir()
-		ps, err := nbcheck.Run(context.Background(), env, p, dir,
-			jupyter.ExecOptions{CellTimeout: timeout}, nbcheck.Options{})
-		require.NoError(t, err)
-		for _, p := range ps {
-			t.Error(p)
-		}
-		nb, err := nbcheck.Load(filepath.Join(dir, filepath.Base(p)))
-		require.NoError(t, err)
-		return nb
-	}
+	executedHistory = hist
 	for _, p := range notebookPaths(t) {
 		if p == ledgerNotebook {
 			continue
 		}
-		others.Add(1)
-		started := false
 		t.Run(p, func(t *testing.T) {
-			started = true
-			defer others.Done()
 			t.Parallel()
-			execute(t, p)
+			executeNotebook(t, env, p)
 		})
-		if !started { // filtered out by -run
-			others.Done()
-		}
 	}
+}
+
+// TestExecuteLedger runs the ledger after the notebooks TestExecute ran
+// (Go runs a file's top-level tests in order, and TestExecute ends after
+// its parallel subtests), with their results history, so that its table
+// shows their figures; then it checks that it judged every claim they
+// recorded. Its subtest is named after the notebook, so that -run
+// 'TestExecute/06' selects it.
+func TestExecuteLedger(t *testing.T) {
 	t.Run(ledgerNotebook, func(t *testing.T) {
-		t.Parallel()
-		others.Wait()
+		hist := executedHistory
+		if hist == "" { // TestExecute did not run: the ledger alone
+			hist = filepath.Join(t.TempDir(), "results.jsonl")
+		}
+		env := jupyter.ForTest(t, quick.Env+"=1", history.EnvPath+"="+hist)
 		recorded, err := claims.ReadFile(claims.PathBeside(hist))
 		require.NoError(t, err)
-		nb := execute(t, ledgerNotebook)
+		nb := executeNotebook(t, env, ledgerNotebook)
 		ledgers := 0
 		for _, c := range nb.Cells {
 			for _, o := range c.Outputs {
@@ -140,6 +151,7 @@ func TestExecute(t *testing.T) {
 // as a reader rerunning it would, and checks that the compare cell then
 // plots both runs.
 func TestRerunAndCompare(t *testing.T) {
+	t.Parallel() // with the other parallel tests, after the sequential ones
 	env := jupyter.ForTest(t, quick.Env+"=1", testHistory(t))
 	for run := 1; run <= 2; run++ {
 		dir := t.TempDir()

@@ -55,6 +55,7 @@ func copyProject(t *testing.T) string {
 // it passes, unchanged, what the course's own notebooks must pass: its
 // lesson package's tests, the course map, and a run through Jupyter.
 func TestScaffoldedNotebookRuns(t *testing.T) {
+	t.Parallel() // with the other parallel tests, after the sequential ones
 	env := jupyter.ForTest(t, quick.Env+"=1", testHistory(t))
 	root := copyProject(t)
 	o := scaffold.Options{Name: "98-scaffolded", Title: "A scaffolded notebook", Summary: "What the scaffold makes, run as it is."}

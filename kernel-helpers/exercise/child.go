@@ -26,7 +26,13 @@ const resultFD = 3
 // the process. Exiting with 0 lets the race detector, if built in, turn the
 // status into 66 when it saw a race.
 func serveChild[F any](e *Exercise[F], f F) {
-	r := runTests(e.timeout(), e.Budget, func(t *T) { e.Test(t, f) })
+	test := func(t *T) { e.Test(t, f) }
+	var r Result
+	if os.Getenv(ProbeEnv) != "" {
+		r = probeTests(probeTimeout, test)
+	} else {
+		r = runTests(e.timeout(), e.Budget, test)
+	}
 	out := os.NewFile(resultFD, "result")
 	if out != nil {
 		_ = json.NewEncoder(out).Encode(r)
@@ -94,6 +100,36 @@ func runTests(timeout, budget time.Duration, test func(t *T)) Result {
 		r.Hint = p.Hint
 	}
 	return r
+}
+
+// probeTests runs test for at most timeout and reports [NotDone] if the
+// function it tests is a stub, [Fail] otherwise (including a test still
+// running at the timeout): the parent then runs the real check. The
+// process ends right after, with whatever the code started.
+func probeTests(timeout time.Duration, test func(t *T)) Result {
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	t := &T{ctx: ctx}
+	done := make(chan bool, 1) // whether the test panicked with ErrNotDone
+	go func() {
+		notDone := false
+		defer func() {
+			if v := recover(); v != nil {
+				err, ok := v.(error)
+				notDone = ok && errors.Is(err, ErrNotDone)
+			}
+			done <- notDone
+		}()
+		test(t)
+	}()
+	select {
+	case notDone := <-done:
+		if r := t.get(); notDone || r != nil && r.Outcome == NotDone {
+			return Result{Outcome: NotDone}
+		}
+	case <-ctx.Done():
+	}
+	return Result{Outcome: Fail, Hint: "not a stub: the check runs in full"}
 }
 
 func childPIDs() []int {

@@ -26,7 +26,19 @@ type childSpec struct {
 	race    bool
 	args    []string
 	timeout time.Duration
+	probe   bool // only find out whether the function is a stub (ProbeEnv)
 }
+
+// ProbeEnv, set in a check's child, makes it a probe: it runs the tests
+// for at most its timeout and reports only whether the learner's function
+// is a stub ([NotDone]); any other outcome is reported as [Fail].
+const ProbeEnv = "CONCURRENCYLAB_EXERCISE_PROBE"
+
+// probeTimeout bounds a probe: a stub returns (or calls [TODO]) on its
+// first call, and the exercises' tests call the function within this
+// time. A probe that runs out of it costs only the race build it was
+// meant to spare.
+const probeTimeout = 3 * time.Second
 
 // grace is the time the child gets beyond the tests' timeout to start,
 // report and end before the parent kills it.
@@ -36,7 +48,21 @@ const grace = 10 * time.Second
 const outputLimit = 1 << 20
 
 // runChild starts the child, waits for its result and reads the outcome.
+//
+// A check with the race detector, in a program built without it, first
+// probes: this program as it is runs the tests for at most probeTimeout,
+// only to see whether the learner's function is still a stub. If it is,
+// the check says "not done yet" without the race build (a few seconds a
+// check). Any other probe outcome is thrown away and the tests run in the
+// race build, whose verdict alone counts: a racy answer may look right, or
+// merely wrong, without the detector.
 func runChild(ctx context.Context, spec childSpec) Result {
+	if spec.race && !raceEnabled {
+		probe := childSpec{id: spec.id, args: spec.args, timeout: probeTimeout, probe: true}
+		if r := runChild(ctx, probe); r.Outcome == NotDone {
+			return r
+		}
+	}
 	exe, cleanup, err := program(ctx, spec.race)
 	if err != nil {
 		return Result{Outcome: Fail, Hint: err.Error()}
@@ -51,6 +77,9 @@ func runChild(ctx context.Context, spec childSpec) Result {
 	defer r.Close()
 	cmd := exec.CommandContext(ctx, exe, spec.args...)
 	cmd.Env = childEnv(os.Environ(), spec.id)
+	if spec.probe {
+		cmd.Env = append(cmd.Env, ProbeEnv+"=1")
+	}
 	cmd.ExtraFiles = []*os.File{w}
 	var stdout, stderr limited
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -115,7 +144,7 @@ func childEnv(env []string, id string) []string {
 	out := make([]string, 0, len(env)+2)
 	gorace := "atexit_sleep_ms=0"
 	for _, kv := range env {
-		if strings.HasPrefix(kv, "GONB_") || strings.HasPrefix(kv, ChildEnv+"=") {
+		if strings.HasPrefix(kv, "GONB_") || strings.HasPrefix(kv, ChildEnv+"=") || strings.HasPrefix(kv, ProbeEnv+"=") {
 			continue
 		}
 		if v, ok := strings.CutPrefix(kv, "GORACE="); ok {
@@ -151,6 +180,9 @@ func program(ctx context.Context, race bool) (string, func(), error) {
 // raceBuild copies the program's go.mod, go.sum and Go files (not its
 // tests) into a new folder and builds them there with -race. The first such
 // build compiles the standard library for the race detector: up to a minute.
+// -ldflags=-w leaves out the DWARF tables, which nothing reads (a race report
+// names its lines from the runtime's own tables) and which are much of the
+// time a link takes.
 func raceBuild(ctx context.Context, src string) (string, func(), error) {
 	dir, err := os.MkdirTemp("", "exercise-race-")
 	if err != nil {
@@ -178,7 +210,7 @@ func raceBuild(ctx context.Context, src string) (string, func(), error) {
 	}
 	bctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(bctx, "go", "build", "-race", "-o", "prog", ".")
+	cmd := exec.CommandContext(bctx, "go", "build", "-race", "-ldflags=-w", "-o", "prog", ".")
 	cmd.Dir = dir
 	cmd.Env = append(childEnv(os.Environ(), ""), "GOFLAGS=-mod=mod", "GOWORK=off", "GOTOOLCHAIN=local")
 	if out, err := cmd.CombinedOutput(); err != nil {

@@ -10,7 +10,10 @@ var cellSources = []string{
 The first cell only sets things up: it points this notebook at the course's Go packages and defines
 ` + "`must`" + `, which stops a cell with its error instead of ignoring it. It prints nothing.`,
 
-	`!*go mod edit -replace concurrencylab="$(cd "${GONB_DIR}/.." && pwd)"
+	`!*go mod edit -replace concurrencylab="$(cd "${GONB_DIR}/.." && pwd)" && go get concurrencylab/... 2>/dev/null
+// The line above fetched, once, what the course's packages import: %noautoget spares
+// every cell GoNB's own ` + "`go get`" + ` (%autoget turns it back on, to import from elsewhere).
+%noautoget
 
 // must stops the cell, printing the error, so a failure is never silent.
 func must[T any](v T, err error) T {
