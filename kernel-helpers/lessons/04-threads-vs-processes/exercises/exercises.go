@@ -39,10 +39,11 @@ var BoundedFetch = &exercise.Exercise[FetchFunc]{
 		for i := range urls {
 			urls[i] = fmt.Sprintf("%s?bytes=%d", srv.URL(i), 100+i)
 		}
-		var open, most atomic.Int64
+		var open, most, finished atomic.Int64
 		fetch := func(ctx context.Context, url string) (int, error) {
 			n := open.Add(1)
 			defer open.Add(-1)
+			defer finished.Add(1)
 			for m := most.Load(); n > m && !most.CompareAndSwap(m, n); m = most.Load() {
 			}
 			return latency.Fetch(ctx, srv.Client(), url)
@@ -51,8 +52,16 @@ var BoundedFetch = &exercise.Exercise[FetchFunc]{
 		sizes, err := f(t.Context(), urls, fetchLimit, fetch)
 		took := time.Since(start)
 		t.NoError(err)
-		if open.Load() != 0 {
-			t.Leak("boundedFetch returned with %d fetches still running: wait for every one (wg.Wait, g.Wait).", open.Load())
+		// A fetch still running when boundedFetch returns, or started but
+		// not yet in fetch, was left behind: if any fetch ends after the
+		// return (watched for up to 2 s), that is a leak, whichever moment
+		// the goroutines had reached.
+		if n := finished.Load(); n < fetchPages || open.Load() != 0 {
+			for wait := time.Now(); time.Since(wait) < 2*time.Second; time.Sleep(10 * time.Millisecond) {
+				if later := finished.Load(); later > n {
+					t.Leak("boundedFetch returned with fetches still running (%d ended after it returned): wait for every one (wg.Wait, g.Wait).", later-n)
+				}
+			}
 		}
 		if len(sizes) != fetchPages {
 			t.Fail("boundedFetch returned %d sizes for %d URLs.", len(sizes), fetchPages)
