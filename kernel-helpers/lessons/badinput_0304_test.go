@@ -2,7 +2,6 @@ package lessons_test
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"strings"
 	"time"
@@ -29,20 +28,6 @@ func concat0304(sets ...[]probe.Probe) []probe.Probe {
 	return out
 }
 
-// want0304 is the error of a harmless probe whose result is wrong.
-func want0304(ok bool, format string, args ...any) error {
-	if ok {
-		return nil
-	}
-	return fmt.Errorf(format, args...)
-}
-
-// short0304 is the context of a probe that starts real work with a value
-// only its context can stop (a huge count): it must stop soon after.
-func short0304(ctx context.Context) (context.Context, context.CancelFunc) {
-	return context.WithTimeout(ctx, 100*time.Millisecond)
-}
-
 // sample0304 is a result with samples, for the verdicts and plots.
 var sample0304 = []bench.Result{{Name: "x", Strategy: gilcompare.Sequential, Workers: 1, Samples: []time.Duration{time.Millisecond}}}
 
@@ -52,7 +37,7 @@ func gilProbes0304() []probe.Probe {
 	verdict := func(name string, f func([]bench.Result) string) probe.Probe {
 		return probe.P("gilcompare."+name+" nil results", func(context.Context) error {
 			s := f(nil)
-			return want0304(s != "", "empty text")
+			return want(s != "", "empty text")
 		}, probe.Harmless)
 	}
 	plot := func(name string, f func([]bench.Result) ([]byte, error), want string) probe.Probe {
@@ -86,7 +71,7 @@ func gilProbes0304() []probe.Probe {
 		}, "switch interval"),
 		probe.P("gilcompare.CPUFigures nil results", func(context.Context) error {
 			f := gilcompare.CPUFigures(nil)
-			return want0304(len(f) == 1 && f["cores"] >= 1, "figures %v, want only cores", f)
+			return want(len(f) == 1 && f["cores"] >= 1, "figures %v, want only cores", f)
 		}, probe.Harmless),
 		plot("CPUPlot", gilcompare.CPUPlot, "no results"),
 		verdict("CPUVerdict", gilcompare.CPUVerdict),
@@ -166,11 +151,11 @@ func gilProbes0304() []probe.Probe {
 		verdict("MaxProcsVerdict", gilcompare.MaxProcsVerdict),
 		probe.P("gilcompare.PythonReport nil ctx", func(context.Context) error {
 			s := gilcompare.PythonReport(nilCtx)
-			return want0304(strings.Contains(s, "No CPython figures") && strings.Contains(s, "context"), "report %q does not say why", s)
+			return want(strings.Contains(s, "No CPython figures") && strings.Contains(s, "context"), "report %q does not say why", s)
 		}, probe.Harmless),
 		probe.P("gilcompare.Schedule.TaskSlices negative", func(context.Context) error {
 			s := gilcompare.Schedule{Slices: []gilcompare.Slice{{Task: 0, End: time.Millisecond}}}
-			return want0304(len(s.TaskSlices(-1)) == 0 && len(s.TaskSlices(huge)) == 0, "slices of a task that does not exist")
+			return want(len(s.TaskSlices(-1)) == 0 && len(s.TaskSlices(huge)) == 0, "slices of a task that does not exist")
 		}, probe.Harmless),
 		plot("SleepPlot", gilcompare.SleepPlot, "no results"),
 		verdict("SleepVerdict", gilcompare.SleepVerdict),
@@ -201,10 +186,10 @@ func gilProbes0304() []probe.Probe {
 		}, "switch interval"),
 
 		probe.P("gilcompare.Speedups nil results", func(context.Context) error {
-			return want0304(len(gilcompare.Speedups(nil)) == 0 && len(gilcompare.Speedups(sample0304)) == 0, "speedups without a baseline to compare")
+			return want(len(gilcompare.Speedups(nil)) == 0 && len(gilcompare.Speedups(sample0304)) == 0, "speedups without a baseline to compare")
 		}, probe.Harmless),
 		probe.P("gilcompare.Summary nil entries", func(context.Context) error {
-			return want0304(gilcompare.Summary(nil) != "", "empty summary")
+			return want(gilcompare.Summary(nil) != "", "empty summary")
 		}, probe.Harmless),
 
 		probe.P("gilcompare.Sweep nil ctx", func(context.Context) error {
@@ -241,7 +226,7 @@ func gilProbes0304() []probe.Probe {
 		}, "Samples must be between"),
 		probe.P("gilcompare.SweepFigures nil results", func(context.Context) error {
 			f := gilcompare.SweepFigures(nil)
-			return want0304(len(f) == 1, "figures %v, want only cores", f)
+			return want(len(f) == 1, "figures %v, want only cores", f)
 		}, probe.Harmless),
 		plot("SweepPlot", gilcompare.SweepPlot, "no sweep results"),
 		verdict("SweepVerdict", gilcompare.SweepVerdict),
@@ -265,7 +250,7 @@ func gilProbes0304() []probe.Probe {
 		}, "switch interval"),
 		probe.P("gilcompare.TurnsPlot nil schedules", func(context.Context) error { _, err := gilcompare.TurnsPlot(nil); return err }, "no slices"),
 		probe.P("gilcompare.TurnsVerdict nil schedules", func(context.Context) error {
-			return want0304(gilcompare.TurnsVerdict(nil) != "", "empty text")
+			return want(gilcompare.TurnsVerdict(nil) != "", "empty text")
 		}, probe.Harmless),
 
 		probe.P("gilcompare.Versions nil ctx", func(context.Context) error {
@@ -320,7 +305,7 @@ func gilProbes0304() []probe.Probe {
 
 		probe.P("exercises.ConvoyWait nil results", func(context.Context) error {
 			d, where := exercises.ConvoyWait(nil)
-			return want0304(d == 0 && where != "", "ConvoyWait(nil) = %v, %q", d, where)
+			return want(d == 0 && where != "", "ConvoyWait(nil) = %v, %q", d, where)
 		}, probe.Harmless),
 	}
 }
@@ -351,10 +336,10 @@ func footprintProbes0304() []probe.Probe {
 		}, "start method"),
 		probe.P("footprint.Figures nil", func(context.Context) error {
 			f := footprint.Figures(nil, nil)
-			return want0304(len(f) == 0, "figures %v from nothing", f)
+			return want(len(f) == 0, "figures %v from nothing", f)
 		}, probe.Harmless),
 		probe.P("footprint.Largest nil", func(context.Context) error {
-			return want0304(len(footprint.Largest(nil)) == 0, "a largest point of nothing")
+			return want(len(footprint.Largest(nil)) == 0, "a largest point of nothing")
 		}, probe.Harmless),
 		probe.P("footprint.Plot nil", func(context.Context) error { _, err := footprint.Plot(nil); return err }, "nothing to plot"),
 		probe.P("footprint.Plot NaN bytes", func(context.Context) error {
@@ -383,7 +368,7 @@ func footprintProbes0304() []probe.Probe {
 		}, "cannot start 1000000000000 processes"),
 		probe.P("footprint.Verdict nil", func(context.Context) error {
 			s := footprint.Verdict(nil) + footprint.Verdict([]footprint.Point{{Kind: footprint.Goroutine, N: 1, Bytes: nan}})
-			return want0304(strings.Contains(s, "nothing to compare"), "verdict %q", s)
+			return want(strings.Contains(s, "nothing to compare"), "verdict %q", s)
 		}, probe.Harmless),
 	}
 }
@@ -412,7 +397,7 @@ func ioboundProbes0304() []probe.Probe {
 		probe.P("iobound.OnePerPage nil ctx", func(context.Context) error { return iobound.OnePerPage(nilCtx, []string{nowhere, nowhere}) }, "nil context"),
 		probe.P("iobound.OnePerPage nil urls", func(ctx context.Context) error { return iobound.OnePerPage(ctx, nil) }, probe.Harmless),
 		probe.P("iobound.Tasks nil urls", func(context.Context) error {
-			return want0304(len(iobound.Tasks(nil)) == 0, "tasks from no URL")
+			return want(len(iobound.Tasks(nil)) == 0, "tasks from no URL")
 		}, probe.Harmless),
 		probe.P("iobound.Threads nil ctx", func(context.Context) error { _, err := iobound.Threads(nilCtx, nil, ok); return err }, "nil context"),
 		probe.P("iobound.Threads huge Pages", func(ctx context.Context) error {
@@ -432,12 +417,12 @@ func ioboundProbes0304() []probe.Probe {
 			if err != nil {
 				return err
 			}
-			return want0304(len(p.Go) == 2 && p.CPython == nil && strings.Contains(p.NoPython, "no usable Python"), "Go side %d results, CPython %d, NoPython %q", len(p.Go), len(p.CPython), p.NoPython)
+			return want(len(p.Go) == 2 && p.CPython == nil && strings.Contains(p.NoPython, "no usable Python"), "Go side %d results, CPython %d, NoPython %q", len(p.Go), len(p.CPython), p.NoPython)
 		}, probe.Harmless),
 		probe.P("iobound.Verdict nil results", func(context.Context) error {
 			s := iobound.Verdict(nil, iobound.Options{Pages: huge, Latency: hugeD}) +
 				iobound.Verdict(sample0304, iobound.Options{Pages: huge, Latency: hugeD}) + iobound.Verdict(sample0304, iobound.Options{Pages: 1, Latency: nanD})
-			return want0304(strings.Contains(s, "nothing was measured"), "verdict %q", s)
+			return want(strings.Contains(s, "nothing was measured"), "verdict %q", s)
 		}, probe.Harmless),
 	}
 }
@@ -456,12 +441,12 @@ func ipcProbes0304() []probe.Probe {
 		probe.P("ipc.CountIn huge messages", func(ctx context.Context) error { return ipc.CountIn(ctx, nil, 10, huge) }, "messages 1000000000000 is outside"),
 		probe.P("ipc.CountIn negative n", func(ctx context.Context) error { return ipc.CountIn(ctx, nil, -1, 1) }, "n -1 must be"),
 		probe.P("ipc.Figures nil", func(context.Context) error {
-			return want0304(len(ipc.Figures(nil, nil)) == 0, "figures from nothing")
+			return want(len(ipc.Figures(nil, nil)) == 0, "figures from nothing")
 		}, probe.Harmless),
 		probe.P("ipc.Plot nil", func(context.Context) error { _, err := ipc.Plot(nil); return err }, "nothing to plot"),
 		probe.P("ipc.Verdict nil", func(context.Context) error {
 			s := ipc.Verdict(nil) + ipc.Verdict([]ipc.Point{{How: ipc.Channel, Size: -1}})
-			return want0304(strings.Contains(s, "nothing was measured"), "verdict %q", s)
+			return want(strings.Contains(s, "nothing was measured"), "verdict %q", s)
 		}, probe.Harmless),
 		probe.P("ipc.Messages nil ctx", func(context.Context) error {
 			_, err := ipc.Messages(nilCtx, nil, ipc.MessageOptions{Target: time.Millisecond, Workers: 1, Messages: 1})
@@ -535,7 +520,7 @@ func strategiesProbes0304() []probe.Probe {
 			return err
 		}, "reps 1000000000000 is outside"),
 		probe.P("strategies.OneTwoFour huge goTotal stops with its context", func(ctx context.Context) error {
-			ctx, cancel := short0304(ctx)
+			ctx, cancel := within(ctx, 100*time.Millisecond)
 			defer cancel()
 			_, err := strategies.OneTwoFour(ctx, nil, 1<<62, time.Millisecond, 1, 1)
 			return err
@@ -573,7 +558,7 @@ func strategiesProbes0304() []probe.Probe {
 			return err
 		}, "0 cores"),
 		probe.P("strategies.Scale no workers, huge total", func(ctx context.Context) error {
-			ctx, cancel := short0304(ctx)
+			ctx, cancel := within(ctx, 100*time.Millisecond)
 			defer cancel()
 			_, err := strategies.Scale(ctx, strategies.Sweep{Task: "count", Total: 1 << 62, Workers: nil, Kinds: []strategies.Kind{strategies.Goroutines}, Reps: 1}, 1)
 			return err
@@ -588,7 +573,7 @@ func strategiesProbes0304() []probe.Probe {
 		}, "Reps must be at most"),
 
 		probe.P("strategies.Spans nil records", func(context.Context) error {
-			return want0304(len(strategies.Spans("", nil)) == 0, "spans of nothing")
+			return want(len(strategies.Spans("", nil)) == 0, "spans of nothing")
 		}, probe.Harmless),
 
 		probe.P("strategies.Ten nil ctx", func(context.Context) error {
@@ -608,7 +593,7 @@ func strategiesProbes0304() []probe.Probe {
 			return err
 		}, "cores 1000000000000 is outside"),
 		probe.P("strategies.Ten huge goTotal stops with its context", func(ctx context.Context) error {
-			ctx, cancel := short0304(ctx)
+			ctx, cancel := within(ctx, 100*time.Millisecond)
 			defer cancel()
 			_, _, err := strategies.Ten(ctx, nil, 1<<62, time.Millisecond, 1, 1)
 			return err
@@ -641,11 +626,11 @@ func strategiesProbes0304() []probe.Probe {
 
 		probe.P("strategies.Times nil results", func(context.Context) error {
 			s := strategies.Times(nil) + strategies.Times([]bench.Result{{}, {}})
-			return want0304(strings.Contains(s, "nothing was measured"), "text %q", s)
+			return want(strings.Contains(s, "nothing was measured"), "text %q", s)
 		}, probe.Harmless),
 		probe.P("strategies.Verdicts zero cores", func(context.Context) error {
 			s := strategies.Verdicts(bench.Result{}, nil, 0) + strategies.Verdicts(sample0304[0], sample0304, -1)
-			return want0304(s != "", "empty text")
+			return want(s != "", "empty text")
 		}, probe.Harmless),
 	}
 }
