@@ -473,6 +473,7 @@ var libraryExempt = map[string]string{
 	// Test support: it takes the *testing.B of a benchmark, which only the
 	// testing package makes; benchtest_test.go runs it.
 	"benchtest.CancelLatency": "takes a benchmark's *testing.B; benchtest_test.go runs it",
+	"cpythontest.Python3":     "takes a test's testing.TB; cpythontest_test.go runs it",
 	// Check runs the tests in a child copy of the calling program (here the
 	// test binary, which would rerun this table); exercise_test.go checks
 	// that a panicking function is reported as a failure.

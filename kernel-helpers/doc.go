@@ -33,7 +33,8 @@
 //     decoder of notebook files, with its size limits).
 //   - test: internal/testmain (the one TestMain of the test packages:
 //     worker.ServeIfWorker, then goleak), bench/benchtest (benchmark
-//     helpers: the time a call takes to return once its context ends).
+//     helpers: the time a call takes to return once its context ends),
+//     cpython/cpythontest (python3 for a test, or a skip).
 //
 // # The lessons (lessons/NN-name/, one folder per notebook)
 //

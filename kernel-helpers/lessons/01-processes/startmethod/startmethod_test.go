@@ -1,8 +1,8 @@
 package startmethod_test
 
 import (
+	"concurrencylab/kernel-helpers/cpython/cpythontest"
 	"encoding/json"
-	"errors"
 	"runtime"
 	"testing"
 	"time"
@@ -122,11 +122,7 @@ func TestRunErrors(t *testing.T) {
 // TestRunPython runs pstart.py on the real python3, one rep per method, and
 // checks what it found, not how fast.
 func TestRunPython(t *testing.T) {
-	in, err := cpython.Lookup(t.Context(), "python3")
-	if errors.Is(err, cpython.ErrNoPython) {
-		t.Skip(err)
-	}
-	require.NoError(t, err)
+	in := cpythontest.Python3(t)
 	r, err := startmethod.Run(t.Context(), in, startmethod.Settings{Reps: 1, Kill: true})
 	require.NoError(t, err)
 	assert.Contains(t, r.AvailableMethods, r.DefaultMethod)

@@ -1,6 +1,7 @@
 package cancellation_test
 
 import (
+	"concurrencylab/kernel-helpers/cpython/cpythontest"
 	"context"
 	"errors"
 	"testing"
@@ -136,11 +137,7 @@ func TestGrowthAndMedians(t *testing.T) {
 }
 
 func TestCPython(t *testing.T) {
-	py, err := cpython.Lookup(t.Context(), "python3")
-	if errors.Is(err, cpython.ErrNoPython) {
-		t.Skip("no python3 here")
-	}
-	require.NoError(t, err)
+	py := cpythontest.Python3(t)
 	py.Timeout = time.Minute
 	r, err := cancellation.CPython(t.Context(), py, []int64{100, 10_000}, 2, 20*time.Millisecond)
 	require.NoError(t, err)

@@ -1,7 +1,7 @@
 package datarace_test
 
 import (
-	"errors"
+	"concurrencylab/kernel-helpers/cpython/cpythontest"
 	"runtime"
 	"strings"
 	"testing"
@@ -298,11 +298,7 @@ func TestGoProcessRace(t *testing.T) {
 
 func findPython(t *testing.T) cpython.Interpreter {
 	t.Helper()
-	py, err := cpython.Lookup(t.Context(), "python3")
-	if errors.Is(err, cpython.ErrNoPython) {
-		t.Skip("no python3 here")
-	}
-	require.NoError(t, err)
+	py := cpythontest.Python3(t)
 	py.Timeout = time.Minute
 	return py
 }

@@ -1,6 +1,7 @@
 package deadlock_test
 
 import (
+	"concurrencylab/kernel-helpers/cpython/cpythontest"
 	"context"
 	"errors"
 	"testing"
@@ -60,11 +61,7 @@ func TestSource(t *testing.T) {
 }
 
 func TestCPython(t *testing.T) {
-	py, err := cpython.Lookup(t.Context(), "python3")
-	if errors.Is(err, cpython.ErrNoPython) {
-		t.Skip("no python3 here")
-	}
-	require.NoError(t, err)
+	py := cpythontest.Python3(t)
 	py.Timeout = time.Minute
 	r, err := deadlock.CPython(t.Context(), py, 20*time.Millisecond, 300*time.Millisecond)
 	require.NoError(t, err)

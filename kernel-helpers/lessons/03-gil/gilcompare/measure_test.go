@@ -1,8 +1,8 @@
 package gilcompare_test
 
 import (
+	"concurrencylab/kernel-helpers/cpython/cpythontest"
 	"context"
-	"errors"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -13,7 +13,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"concurrencylab/kernel-helpers/bench"
-	"concurrencylab/kernel-helpers/cpython"
 	"concurrencylab/kernel-helpers/gil"
 	"concurrencylab/kernel-helpers/history"
 	"concurrencylab/kernel-helpers/lessons/03-gil/gilcompare"
@@ -136,9 +135,7 @@ func TestCPUCancelled(t *testing.T) {
 // python3 returns this machine's python3, or skips the test.
 func python3(t *testing.T) {
 	t.Helper()
-	if _, err := cpython.Lookup(context.Background(), "python3"); errors.Is(err, cpython.ErrNoPython) {
-		t.Skip(err)
-	}
+	cpythontest.Python3(t)
 }
 
 func TestCPUWithPython(t *testing.T) {

@@ -1,8 +1,8 @@
 package asyncio_test
 
 import (
+	"concurrencylab/kernel-helpers/cpython/cpythontest"
 	"context"
-	"errors"
 	"testing"
 	"time"
 
@@ -10,7 +10,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"concurrencylab/kernel-helpers/claims"
-	"concurrencylab/kernel-helpers/cpython"
 	"concurrencylab/kernel-helpers/lessons/05-async-alternatives/asyncio"
 )
 
@@ -37,11 +36,7 @@ func TestGatherFigures(t *testing.T) {
 }
 
 func TestPython(t *testing.T) {
-	in, err := cpython.Lookup(context.Background(), "python3")
-	if errors.Is(err, cpython.ErrNoPython) {
-		t.Skip(err)
-	}
-	require.NoError(t, err)
+	in := cpythontest.Python3(t)
 	ctx := context.Background()
 	g, err := asyncio.CPythonGather(ctx, in, 5, 30*time.Millisecond, 5*time.Millisecond)
 	require.NoError(t, err)

@@ -1,6 +1,7 @@
 package executors_test
 
 import (
+	"concurrencylab/kernel-helpers/cpython/cpythontest"
 	"context"
 	"errors"
 	"testing"
@@ -61,11 +62,7 @@ func TestGoBatch(t *testing.T) {
 }
 
 func TestPython(t *testing.T) {
-	in, err := cpython.Lookup(context.Background(), "python3")
-	if errors.Is(err, cpython.ErrNoPython) {
-		t.Skip(err)
-	}
-	require.NoError(t, err)
+	in := cpythontest.Python3(t)
 	ctx := context.Background()
 	tl, err := executors.PyTopLevel(ctx, in, time.Minute)
 	require.NoError(t, err)
@@ -80,11 +77,7 @@ func TestPython(t *testing.T) {
 }
 
 func TestPyDispatch(t *testing.T) {
-	in, err := cpython.Lookup(context.Background(), "python3")
-	if errors.Is(err, cpython.ErrNoPython) {
-		t.Skip(err)
-	}
-	require.NoError(t, err)
+	in := cpythontest.Python3(t)
 	d, err := executors.PyDispatch(context.Background(), in, 20, 2, 1)
 	require.NoError(t, err)
 	assert.Positive(t, d[cpython.ThreadPool])

@@ -1,24 +1,19 @@
 package heartbeat_test
 
 import (
+	"concurrencylab/kernel-helpers/cpython/cpythontest"
 	"context"
-	"errors"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"concurrencylab/kernel-helpers/cpython"
 	"concurrencylab/kernel-helpers/lessons/05-async-alternatives/heartbeat"
 )
 
 func TestCPython(t *testing.T) {
-	in, err := cpython.Lookup(context.Background(), "python3")
-	if errors.Is(err, cpython.ErrNoPython) {
-		t.Skip(err)
-	}
-	require.NoError(t, err)
+	in := cpythontest.Python3(t)
 	r, err := heartbeat.CPython(context.Background(), in, 2*time.Millisecond, 40*time.Millisecond)
 	require.NoError(t, err)
 	assert.Positive(t, r.Asyncio.Hog)

@@ -1,14 +1,13 @@
 package waits_test
 
 import (
+	"concurrencylab/kernel-helpers/cpython/cpythontest"
 	"context"
-	"errors"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"concurrencylab/kernel-helpers/cpython"
 	"concurrencylab/kernel-helpers/lessons/05-async-alternatives/waits"
 )
 
@@ -23,11 +22,7 @@ func TestFigures(t *testing.T) {
 }
 
 func TestCPython(t *testing.T) {
-	in, err := cpython.Lookup(context.Background(), "python3")
-	if errors.Is(err, cpython.ErrNoPython) {
-		t.Skip(err)
-	}
-	require.NoError(t, err)
+	in := cpythontest.Python3(t)
 	p, err := waits.CPython(context.Background(), in, 50)
 	require.NoError(t, err)
 	assert.Equal(t, 1, p.Asyncio.OSThreads, "asyncio's tasks wait on the one thread")
