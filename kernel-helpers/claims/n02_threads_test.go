@@ -18,24 +18,6 @@ func n02Merge(base Figures, extra Figures) Figures {
 	return f
 }
 
-type n02Case struct {
-	name string
-	f    Figures
-	want Outcome
-	text string
-}
-
-func n02Run(t *testing.T, judge func(Figures) Verdict, cases []n02Case) {
-	t.Helper()
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			v := judge(tc.f)
-			assert.Equal(t, tc.want, v.Outcome, v.Text)
-			assert.Contains(t, v.Text, tc.text)
-		})
-	}
-}
-
 func TestN02Count(t *testing.T) {
 	assert.Equal(t, "0", n02Count(0))
 	assert.Equal(t, "999", n02Count(999))
@@ -47,7 +29,7 @@ func TestN02Count(t *testing.T) {
 func TestJudgeGILIsFor(t *testing.T) {
 	goOnly := Figures{"go.gomaxprocs1.lost.pct": 40}
 	py := n02Merge(goOnly, Figures{"cpython.gil": 1, "cpython.plain.lost": 0, "cpython.split.lost": 300000, "cpython.expected": 800000})
-	n02Run(t, judgeGILIsFor, []n02Case{
+	runJudge(t, judgeGILIsFor, []judgeCase{
 		{"nothing", nil, Unmeasured, "Not measured"},
 		{"no python", goOnly, Unmeasured, "Without python3"},
 		{"lost under the GIL", py, Disagrees, "lost 300,000 of 800,000 updates"},
@@ -62,7 +44,7 @@ func TestJudgeGILIsFor(t *testing.T) {
 
 func TestJudgeUnexpected(t *testing.T) {
 	base := Figures{"go.trials": 6, "go.trials.losing": 6, "go.worst.pct": 50, "go.detector.races": 1}
-	n02Run(t, judgeUnexpected, []n02Case{
+	runJudge(t, judgeUnexpected, []judgeCase{
 		{"nothing", nil, Unmeasured, "Not measured"},
 		{"no trials", Figures{"go.trials": 0, "go.trials.losing": 0, "go.worst.pct": 0}, Unmeasured, "Not measured"},
 		{"go lost, no python", base, Agrees, "6 of 6 Go trials came out short"},
@@ -76,7 +58,7 @@ func TestJudgeUnexpected(t *testing.T) {
 func TestJudgeOwnGILNoRace(t *testing.T) {
 	goF := Figures{"go.procs.unsafe.lost": 1000, "go.procs.safe.lost": 0, "go.procs.expected": 4000}
 	py := n02Merge(goF, Figures{"cpython.procs.unsafe.lost": 15000, "cpython.procs.safe.lost": 0, "cpython.procs.expected": 40000})
-	n02Run(t, judgeOwnGILNoRace, []n02Case{
+	runJudge(t, judgeOwnGILNoRace, []judgeCase{
 		{"nothing", nil, Unmeasured, "Not measured"},
 		{"no python", goF, Unmeasured, "Without python3"},
 		{"lost without the lock", py, Disagrees, "lost up to 15,000 of 40,000"},
@@ -91,7 +73,7 @@ func TestJudgeOwnGILNoRace(t *testing.T) {
 func TestJudgeRaceDeadlock(t *testing.T) {
 	goF := Figures{"go.deadlock": 1, "go.same.finished": 1, "go.trials.losing": 4}
 	py := n02Merge(goF, Figures{"cpython.deadlock": 1, "cpython.same.finished": 1})
-	n02Run(t, judgeRaceDeadlock, []n02Case{
+	runJudge(t, judgeRaceDeadlock, []judgeCase{
 		{"nothing", nil, Unmeasured, "Not measured"},
 		{"go only deadlocked", goF, Agrees, "two goroutines taking two locks"},
 		{"both deadlocked", py, Agrees, "and two CPython threads"},
@@ -106,7 +88,7 @@ func TestJudgeRaceDeadlock(t *testing.T) {
 func TestJudgeNotKillable(t *testing.T) {
 	goF := Figures{"go.ignored.running": 1}
 	py := n02Merge(goF, Figures{"cpython.kill.methods": 0, "cpython.ignored.running": 1})
-	n02Run(t, judgeNotKillable, []n02Case{
+	runJudge(t, judgeNotKillable, []judgeCase{
 		{"nothing", nil, Unmeasured, "Not measured"},
 		{"no python", goF, Unmeasured, "Without python3"},
 		{"no kill, ran on", py, Agrees, "no kill, terminate or stop method"},
@@ -119,7 +101,7 @@ func TestJudgeNotKillable(t *testing.T) {
 func TestJudgeNotInterruptible(t *testing.T) {
 	goF := Figures{"go.ignored.running": 1, "go.stop.small.ms": 0.01, "go.stop.large.ms": 2}
 	py := n02Merge(goF, Figures{"cpython.kill.methods": 0, "cpython.ignored.running": 1, "cpython.stop.small.ms": 0.1, "cpython.stop.large.ms": 1})
-	n02Run(t, judgeNotInterruptible, []n02Case{
+	runJudge(t, judgeNotInterruptible, []judgeCase{
 		{"nothing", nil, Unmeasured, "Not measured"},
 		{"no python", goF, Unmeasured, "Without python3"},
 		{"cooperative only", py, DependsOn, "stopped 0.1 ms to 1 ms after it was set (the rarer its checks, the later)"},
@@ -132,7 +114,7 @@ func TestJudgeNotInterruptible(t *testing.T) {
 
 func TestJudgeQueueOrSync(t *testing.T) {
 	f := Figures{"go.unsafe.losing": 3, "go.mutex.lost": 0, "go.atomic.lost": 0, "go.channel.lost": 0}
-	n02Run(t, judgeQueueOrSync, []n02Case{
+	runJudge(t, judgeQueueOrSync, []judgeCase{
 		{"nothing", nil, Unmeasured, "Not measured"},
 		{"unsynchronised lost, fixes exact", f, Agrees, "lost updates in 3 trials"},
 		{"unsynchronised lost nothing", n02Merge(f, Figures{"go.unsafe.losing": 0}), DependsOn, "happened to lose nothing"},
